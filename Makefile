@@ -1,0 +1,46 @@
+# Two commands do all set-up on a fresh machine: `make book` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.test-installed
+CHROMIUM := /usr/bin/chromium
+HTML := _build/html
+
+.PHONY: book test serve clean chromium
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP) requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+## book: install the pinned environment, execute every chapter, build the site into _build/html
+book: $(STAMP)
+	$(VENV)/bin/jupyter-book build . --warningiserror --nitpick --keep-going
+
+## test: install test tools and Debian's chromium, build the book, run every test
+test: $(TEST_STAMP) chromium book
+	$(PY) -m pytest
+
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Browser tests need Debian's chromium at $(CHROMIUM): run 'sudo apt-get install chromium', then 'make test'." >&2; exit 1; \
+	  fi; \
+	fi
+
+## serve: preview the built site on http://127.0.0.1:8000
+serve:
+	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory $(HTML)
+
+## clean: remove the build, its execution cache and the virtual environment
+clean:
+	rm -rf _build $(VENV)

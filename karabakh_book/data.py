@@ -1,0 +1,196 @@
+"""Load the book's datasets, validated against ``data/datapackage.json``.
+
+The data package is the one description of the data: the loader, the tests and the data
+appendix all read it. A dataset that breaks its schema never reaches a chart: ``load`` raises
+:class:`DataValidationError`, whose message names the file, line, column and rule, and a
+chapter that raises fails the build.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DESCRIPTOR = "datapackage.json"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule in one place of one file."""
+
+    file: str
+    line: int | None
+    column: str | None
+    rule: str
+    detail: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.column:
+            where += f", column '{self.column}'"
+        return f"{where}: rule '{self.rule}' broken: {self.detail}"
+
+
+class DataValidationError(ValueError):
+    """A dataset breaks its schema or a domain rule; nothing built from it may be published."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{len(problems)} data problem(s):\n{lines}")
+
+
+class UnknownDatasetError(KeyError):
+    """A chapter asked for a dataset the data package does not describe."""
+
+    def __str__(self) -> str:  # KeyError would print the repr of its argument
+        return str(self.args[0])
+
+
+def descriptor_path(data_dir: Path = DATA_DIR) -> Path:
+    return Path(data_dir) / DESCRIPTOR
+
+
+def descriptor(data_dir: Path = DATA_DIR) -> dict:
+    """The data package descriptor as a plain dict."""
+    return json.loads(descriptor_path(data_dir).read_text(encoding="utf-8"))
+
+
+def resource_descriptor(name: str, data_dir: Path = DATA_DIR) -> dict:
+    resources = descriptor(data_dir)["resources"]
+    for resource in resources:
+        if resource["name"] == name:
+            return resource
+    known = ", ".join(r["name"] for r in resources)
+    raise UnknownDatasetError(
+        f"no dataset named '{name}' in {Path(data_dir) / DESCRIPTOR}; known datasets: {known}"
+    )
+
+
+def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Validate dataset ``name`` against its schema and rules, and return it typed.
+
+    Integers come back as ``Int64``, booleans as ``boolean``, dates as ``datetime64``,
+    times (``HH:MM``) as ``timedelta64`` since midnight, text as ``string``; empty cells are NA.
+    """
+    data_dir = Path(data_dir)
+    resource = resource_descriptor(name, data_dir)
+    problems = schema_problems(name, data_dir)
+    if problems:
+        raise DataValidationError(problems)
+    frame = _typed_frame(data_dir / resource["path"], resource["schema"]["fields"])
+    problems = rule_problems(frame, resource)
+    if problems:
+        raise DataValidationError(problems)
+    return frame
+
+
+def schema_problems(name: str, data_dir: Path = DATA_DIR) -> list[Problem]:
+    """Table Schema violations (types, constraints, keys, foreign keys) found by frictionless."""
+    from frictionless import Package  # heavy import, only needed when validating
+
+    resource_descriptor(name, data_dir)  # fail with a clear message before frictionless does
+    package = Package(str(Path(data_dir) / DESCRIPTOR))
+    resource = package.get_resource(name)
+    report = resource.validate()
+    problems = []
+    for task in report.tasks:
+        for error in task.errors:
+            column = getattr(error, "field_name", None)
+            if error.type == "foreign-key":
+                column = ", ".join(
+                    key["fields"] if isinstance(key["fields"], str) else ", ".join(key["fields"])
+                    for key in resource.schema.foreign_keys
+                )
+            problems.append(
+                Problem(
+                    file=resource.path,
+                    line=getattr(error, "row_number", None),
+                    column=column,
+                    rule=error.type,
+                    detail=error.note or error.message,
+                )
+            )
+    for error in report.errors:  # package-level problems (unreadable descriptor and the like)
+        problems.append(Problem(DESCRIPTOR, None, None, error.type, error.note or error.message))
+    return problems
+
+
+def _typed_frame(path: Path, fields: list[dict]) -> pd.DataFrame:
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    frame = pd.DataFrame(index=raw.index)
+    for field in fields:
+        column = raw[field["name"]]
+        kind = field.get("type", "string")
+        if kind == "integer":
+            frame[field["name"]] = pd.to_numeric(column).astype("Int64")
+        elif kind == "number":
+            frame[field["name"]] = pd.to_numeric(column).astype("Float64")
+        elif kind == "boolean":
+            frame[field["name"]] = column.str.lower().map({"true": True, "false": False}).astype("boolean")
+        elif kind == "date":
+            frame[field["name"]] = pd.to_datetime(column, format="%Y-%m-%d")
+        elif kind == "time":
+            frame[field["name"]] = pd.to_timedelta(column.where(column.isna(), column + ":00"))
+        else:
+            frame[field["name"]] = column.astype("string")
+    return frame
+
+
+def rule_problems(frame: pd.DataFrame, resource: dict) -> list[Problem]:
+    """Domain rules declared under ``x-rules`` that Table Schema cannot express."""
+    problems = []
+    for rule in resource.get("x-rules", []):
+        if rule["rule"] != "non_decreasing":
+            raise ValueError(f"{resource['name']}: unknown rule '{rule['rule']}' in {DESCRIPTOR}")
+        for position, detail in _decreases(frame, rule["field"]):
+            problems.append(
+                Problem(resource["path"], line_of(position), rule["field"], "non_decreasing", detail)
+            )
+    return problems
+
+
+def line_of(position: int) -> int:
+    """File line of a data row (line 1 is the header)."""
+    return position + 2
+
+
+def _decreases(frame: pd.DataFrame, field: str) -> list[tuple[int, str]]:
+    """Rows of a running total that fall below an earlier figure.
+
+    Timed figures must not fall in time order; and since untimed figures can only be placed
+    by day, every figure of a day must be at least the largest figure of any earlier day.
+    """
+    found = {}
+    timed = frame[frame["time"].notna()].assign(_at=lambda f: f["date"] + f["time"]).sort_values("_at", kind="stable")
+    running_max = timed[field].cummax().shift()
+    for position, value, before in zip(timed.index, timed[field], running_max):
+        if pd.notna(before) and value < before:
+            found[position] = f"{value} is lower than {before}, published earlier"
+    day_max = frame.groupby("date")[field].max().sort_index().cummax().shift()
+    for position, day, value in zip(frame.index, frame["date"], frame[field]):
+        before = day_max.get(day)
+        if pd.notna(before) and value < before and position not in found:
+            found[position] = f"{value} is lower than {before}, published on an earlier day"
+    return sorted(found.items())
+
+
+def with_sources(frame: pd.DataFrame, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """``frame`` with the publisher, URL and publication date of each row's source."""
+    sources = load("sources", data_dir).set_index("source_id")[["publisher", "cites", "url", "published", "publisher_side"]]
+    return frame.join(sources, on="source_id")
+
+
+YEREVAN = "+04:00"  # Armenia has kept UTC+4 all year since 2012; the data's times are local
+
+
+def local_timestamps(frame: pd.DataFrame) -> pd.Series:
+    """Date plus time as tz-aware timestamps in Yerevan time; NaT where no time was published."""
+    naive = frame["date"] + frame["time"]
+    return naive.dt.tz_localize(YEREVAN)

@@ -1,0 +1,304 @@
+"""Charts and key figures of the September–October 2023 exodus.
+
+Every builder takes validated frames (``data.load`` + ``data.with_sources``) and returns a
+furnished figure; headlines are computed from the data, never typed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .data import local_timestamps
+from .style import MUTED, PALETTE, SIDE_COLOURS, SIDE_LABELS, event_marker, furnish
+
+ARRIVALS = "displacement_arrivals_2023"
+REGISTERED = "displacement_registered_2023"
+POPULATION = "population_estimates_nk"
+EVENTS = "timeline_events"
+PRE_EXODUS_ESTIMATE = "pre_exodus_armenian_estimate"
+REMAINING_AFTER = "remaining_after_exodus"
+
+
+def day(when: pd.Timestamp) -> str:
+    """'30 September 2023': the book's date style."""
+    return f"{when.day} {when:%B %Y}"
+
+
+def short_day(when: pd.Timestamp) -> str:
+    return f"{when.day} {when:%b}"
+
+
+def _when(frame: pd.DataFrame) -> pd.Series:
+    """How each figure is dated in hover labels and tables."""
+    stamps = local_timestamps(frame)
+    return pd.Series(
+        [
+            f"{day(d)}, {t:%H:%M} Yerevan" if pd.notna(t) else f"{day(d)}, time not reported"
+            for d, t in zip(frame["date"], stamps)
+        ],
+        index=frame.index,
+    )
+
+
+def _outlets(frame: pd.DataFrame, shown: int = 3) -> str:
+    """'TASS, Armenpress, Sputnik International and 20 other outlets', most frequent first."""
+    counts = frame["publisher"].value_counts(sort=True)
+    names = list(counts.index[:shown])
+    rest = len(counts) - len(names)
+    return ", ".join(names) + (f" and {rest} other outlets" if rest else "")
+
+
+def exodus_key_figures(
+    arrivals: pd.DataFrame, registered: pd.DataFrame, population: pd.DataFrame, events: pd.DataFrame
+) -> dict:
+    """The numbers and dates the chapter's prose quotes, all read off the data."""
+    final = arrivals.sort_values(["date", "cumulative_arrivals"]).iloc[-1]
+    timed = arrivals.assign(at=local_timestamps(arrivals)).dropna(subset=["at"]).sort_values("at")
+    first = timed.iloc[0]
+    past_100k = arrivals[arrivals["cumulative_arrivals"] >= 100_000].sort_values("date").iloc[0]
+    estimates = population.set_index("estimate_id")
+    estimate = estimates.loc[PRE_EXODUS_ESTIMATE]
+    remaining = estimates.loc[REMAINING_AFTER]
+    reg_final = registered.sort_values(["date", "registered"]).iloc[-1]
+    event_dates = events.set_index("event_id")["date"]
+    return {
+        "offensive_date": day(event_dates["offensive_begins"]),
+        "fuel_depot_date": day(event_dates["fuel_depot_explosion"]),
+        "decree_date": day(event_dates["dissolution_decree"]),
+        "days_offensive_to_arrivals": int((first["date"] - event_dates["offensive_begins"]).days),
+        "days_ceasefire_to_arrivals": int((first["date"] - event_dates["ceasefire_2023"]).days),
+        "remaining_low": int(remaining["value_low"]),
+        "remaining_high": int(remaining["value_high"]),
+        "remaining_date": day(pd.Timestamp(remaining["as_of"])),
+        "first_count": int(first["cumulative_arrivals"]),
+        "first_count_when": f"{first['at']:%H:%M} on {day(first['date'])}",
+        "final_arrivals": int(final["cumulative_arrivals"]),
+        "final_arrivals_date": day(final["date"]),
+        "passed_100k_date": day(past_100k["date"]),
+        "days_to_100k": int((past_100k["date"] - first["date"]).days),
+        "pre_exodus_estimate": int(estimate["value"]),
+        # Derived by us, not published: the border count over the Armenian population estimate.
+        "share_of_estimate_pct": round(100 * int(final["cumulative_arrivals"]) / int(estimate["value"])),
+        "registered_final": int(reg_final["registered"]),
+        "registered_final_date": day(reg_final["date"]),
+        "n_arrival_figures": len(arrivals),
+        "n_untimed": int(arrivals["time"].isna().sum()),
+        "n_outlets": int(arrivals["source_id"].nunique()),
+    }
+
+
+def exodus_curve(arrivals: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
+    """Cumulative arrivals hour by hour, with the week's events marked.
+
+    ``arrivals`` carries its sources (``with_sources``). Untimed figures cannot be placed on
+    an hourly axis without inventing a time, so they are listed in the table but not drawn.
+    """
+    frame = arrivals.assign(at=local_timestamps(arrivals), when=_when(arrivals)).sort_values(["date", "cumulative_arrivals"])
+    timed = frame.dropna(subset=["at"])
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=timed["at"], y=timed["cumulative_arrivals"], mode="lines", line=dict(shape="hv", color=PALETTE[0], width=2),
+            name="Cumulative arrivals", hoverinfo="skip", showlegend=False,
+        )
+    )
+    for approximate, marker, name in ((False, "circle", "Published figure"), (True, "circle-open", "Approximate figure ('about')")):
+        points = timed[timed["approximate"] == approximate]
+        fig.add_trace(
+            go.Scatter(
+                x=points["at"], y=points["cumulative_arrivals"], mode="markers", name=name,
+                marker=dict(symbol=marker, size=8, color=PALETTE[0], line=dict(width=2, color=PALETTE[0])),
+                customdata=points[["when", "publisher", "confidence"]].astype(str).to_numpy(),
+                hovertemplate="%{customdata[0]}<br><b>%{y:,} people</b> had arrived"
+                "<br>Published by %{customdata[1]} (confidence: %{customdata[2]})<extra></extra>",
+            )
+        )
+    # The week's events: from the offensive that preceded the first arrival to the last figure.
+    window = events[(events["stage"].isin(["offensive", "exodus"])) & (events["date"] <= frame["date"].max())]
+    for _, event in window.iterrows():
+        at = (event["date"] + (event["time"] if pd.notna(event["time"]) else pd.Timedelta(0))).tz_localize("+04:00")
+        event_marker(fig, at, f"{short_day(event['date'])}: {event['label']}")
+    first, last = timed.iloc[0], frame.iloc[-1]
+    days = (last["date"] - first["date"]).days
+    fig.update_layout(
+        height=440,
+        xaxis=dict(
+            title="Date and time in Yerevan (UTC+4)",
+            range=[window["date"].min() - pd.Timedelta(hours=12), frame["date"].max() + pd.Timedelta(days=1)],
+        ),
+        yaxis=dict(title="People arrived in Armenia (cumulative)", rangemode="tozero"),
+    )
+    untimed = frame[frame["at"].isna()]
+    return furnish(
+        fig,
+        title=f"In {days} days, {int(last['cumulative_arrivals']):,} people crossed from Nagorno-Karabakh into Armenia",
+        subtitle="Cumulative arrivals in Armenia as counted by the Armenian government, each step one published figure",
+        source=f"Armenian government counts, as published by {_outlets(frame)}; event dates: {_outlets(window)}.",
+        description=(
+            f"A stepped line rises from {int(first['cumulative_arrivals']):,} people at {first['at']:%H:%M} on "
+            f"{day(first['date'])} to {int(last['cumulative_arrivals']):,} on {day(last['date'])}, passing 100,000 on "
+            f"{day(frame.loc[frame['cumulative_arrivals'] >= 100_000, 'date'].min())} and rising only slightly after that. "
+            f"Dotted lines mark: " + "; ".join(f"{day(e['date'])}, {e['label'].lower()}" for _, e in window.iterrows()) + "."
+        ),
+        notes=(
+            "Each step is a figure the government published; arrivals between two figures are not known, and the line does not estimate them.",
+            f"{len(untimed)} of the {len(frame)} figures were published without a time; they are in the table but not on the hourly axis.",
+            "Moscow times in Russian wire reports were converted to Yerevan time (one hour later).",
+        ),
+        data=frame[["when", "cumulative_arrivals", "approximate", "publisher", "url", "confidence", "note"]].rename(
+            columns={"when": "figure as of", "cumulative_arrivals": "people arrived (cumulative)", "url": "source URL"}
+        ),
+        datasets=(ARRIVALS, EVENTS),
+    )
+
+
+def population_comparison(population: pd.DataFrame, arrivals: pd.DataFrame, registered: pd.DataFrame) -> go.Figure:
+    """The final counts against the competing population figures, each with whose figure it is."""
+    final_arrivals = arrivals.sort_values(["date", "cumulative_arrivals"]).iloc[-1]
+    final_registered = registered.sort_values(["date", "registered"]).iloc[-1]
+    rows = [
+        {
+            "figure": f"Arrived by {short_day(final_arrivals['date'])} (border)",
+            "shown": int(final_arrivals["cumulative_arrivals"]), "label": f"{int(final_arrivals['cumulative_arrivals']):,}",
+            "what": "People counted crossing into Armenia from Nagorno-Karabakh since 24 September 2023",
+            "side": final_arrivals["figure_side"], "publisher": final_arrivals["publisher"], "kind": "count",
+        },
+        {
+            "figure": f"Registered by {short_day(final_registered['date'])}",
+            "shown": int(final_registered["registered"]), "label": f"{int(final_registered['registered']):,}",
+            "what": "Displaced people from Nagorno-Karabakh registered in Armenia",
+            "side": final_registered["figure_side"], "publisher": final_registered["publisher"], "kind": "count",
+        },
+    ]
+    for _, estimate in population.iterrows():
+        if pd.notna(estimate["value"]):
+            shown, label = int(estimate["value"]), f"{'about ' if estimate['approximate'] else ''}{int(estimate['value']):,}"
+        elif pd.notna(estimate["value_low"]):
+            shown, label = int(estimate["value_high"]), f"{int(estimate['value_low']):,}–{int(estimate['value_high']):,}"
+        else:
+            shown, label = int(estimate["value_high"]), f"at most {int(estimate['value_high']):,}"
+        rows.append(
+            {
+                "figure": estimate["label"], "what": f"{estimate['description']} ({estimate['as_of']})", "shown": shown, "label": label,
+                "side": estimate["figure_side"], "publisher": estimate["publisher"], "kind": "estimate",
+            }
+        )
+    table = pd.DataFrame(rows).sort_values("shown")
+    table["whose figure"] = table["side"].map(SIDE_LABELS)
+    # Long bars carry their label inside, short ones outside: both fit on a phone.
+    table["inside"] = table["shown"] > table["shown"].max() / 2
+    fig = go.Figure()
+    for side, group in table.groupby("side", sort=False):
+        fig.add_trace(
+            go.Bar(
+                y=group["figure"], x=group["shown"], orientation="h", name=SIDE_LABELS[side],
+                marker=dict(color=SIDE_COLOURS[side]), text=group["label"], cliponaxis=False,
+                textposition=["inside" if inside else "outside" for inside in group["inside"]],
+                insidetextanchor="end", insidetextfont=dict(color="white"),
+                customdata=group[["label", "whose figure", "publisher", "what"]].to_numpy(),
+                hovertemplate="%{customdata[3]}<br><b>%{customdata[0]} people</b><br>Whose figure: %{customdata[1]}"
+                "<br>Published by %{customdata[2]}<extra></extra>",
+            )
+        )
+    estimate = population.set_index("estimate_id").loc[PRE_EXODUS_ESTIMATE]
+    share = int(final_arrivals["cumulative_arrivals"]) / int(estimate["value"])
+    fig.update_layout(
+        height=460, barmode="overlay", bargap=0.35,
+        xaxis=dict(title="People", rangemode="tozero", range=[0, table["shown"].max() * 1.05]),
+        yaxis=dict(title=None, categoryorder="array", categoryarray=list(table["figure"]), automargin=True),
+        legend=dict(title=dict(text="Whose figure:")),
+    )
+    fig.update_yaxes(tickfont=dict(size=12))
+    return furnish(
+        fig,
+        title=f"The border count equals {share:.0%} of the Armenian estimate of Karabakh's population",
+        subtitle="People who arrived in Armenia and registered there, against the competing figures for how many lived in Nagorno-Karabakh",
+        source=f"Counts: Armenian government, via {final_arrivals['publisher']} and {final_registered['publisher']}; "
+        f"population figures: {', '.join(population['publisher'].unique())}.",
+        description="Horizontal bars, shortest first: "
+        + "; ".join(f"{r['what']}: {r['label']} ({r['whose figure']})" for _, r in table.iterrows())
+        + ".",
+        notes=(
+            f"The share ({share:.1%}) is our calculation: final border count divided by the Armenian estimate; no source publishes it.",
+            "The estimates use different definitions and dates; the 2015 census predates the 2020 war, after which part of the population was displaced.",
+            "For ranges and upper bounds the bar reaches the upper end; the label gives the whole range.",
+        ),
+        data=table[["figure", "what", "label", "shown", "whose figure", "publisher"]].rename(
+            columns={"label": "figure as published", "shown": "bar length (people)"}
+        ),
+        datasets=(ARRIVALS, REGISTERED, POPULATION),
+    )
+
+
+def _daily_highest(frame: pd.DataFrame, field: str, series: str) -> pd.DataFrame:
+    """The highest figure published each day: for a running total, the latest one known."""
+    ordered = frame.assign(when=_when(frame)).sort_values(["date", field])
+    daily = ordered.groupby("date", as_index=False).tail(1)
+    return daily.assign(series=series, value=daily[field].astype(int))[["date", "series", "value", "when", "publisher", "confidence"]]
+
+
+def _untimed_conflicts(frame: pd.DataFrame, field: str) -> list[tuple[pd.Timestamp, list[int]]]:
+    """Days on which several different figures were published without a time."""
+    untimed = frame[frame["time"].isna()].groupby("date")[field].unique()
+    return [(date, sorted(int(v) for v in values)) for date, values in untimed.items() if len(values) > 1]
+
+
+def registrations_vs_arrivals(arrivals: pd.DataFrame, registered: pd.DataFrame) -> go.Figure:
+    """Registrations trailing the border count day by day, then overtaking its final figure."""
+    daily = pd.concat(
+        [
+            _daily_highest(arrivals, "cumulative_arrivals", "Arrived (border count)"),
+            _daily_highest(registered, "registered", "Registered"),
+        ],
+        ignore_index=True,
+    )
+    wide = daily.pivot(index="date", columns="series", values="value")
+    both = wide.dropna()
+    gap = both["Arrived (border count)"] - both["Registered"]
+    final_arrivals = int(daily.loc[daily["series"].str.startswith("Arrived"), "value"].max())
+    overtaken = daily[(daily["series"] == "Registered") & (daily["value"] >= final_arrivals)]["date"].min()
+    fig = go.Figure()
+    for colour, (series, group) in zip(PALETTE, daily.groupby("series", sort=True)):
+        fig.add_trace(
+            go.Scatter(
+                x=group["date"], y=group["value"], mode="lines+markers", name=series,
+                line=dict(color=colour, width=2), marker=dict(size=7, color=colour),
+                customdata=group[["when", "publisher", "confidence"]].astype(str).to_numpy(),
+                hovertemplate=f"<b>{series}</b><br>%{{customdata[0]}}<br><b>%{{y:,}} people</b>"
+                "<br>Published by %{customdata[1]} (confidence: %{customdata[2]})<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        height=420,
+        xaxis=dict(title="Date (2023)", tickformat="%-d %b", tickangle=0, nticks=6),
+        yaxis=dict(title="People (cumulative)", rangemode="tozero"),
+    )
+    widest = gap.idxmax()
+    return furnish(
+        fig,
+        title=(
+            f"Registration trailed the border count by up to {int(gap.max()):,} people, "
+            f"then passed its final figure by {day(overtaken)}"
+        ),
+        subtitle="Highest figure published each day for people arrived at the border and people registered in Armenia",
+        source=f"Armenian government and Migration and Citizenship Service figures, as published by {_outlets(daily)}.",
+        description=(
+            f"Two rising lines. The registration line stays below the arrivals line while people are still crossing; "
+            f"the gap is widest on {day(widest)} at {int(gap.max()):,} people. Arrivals level off at "
+            f"{final_arrivals:,} on {day(daily.loc[daily['value'] == final_arrivals, 'date'].min())}, and registrations reach {int(daily['value'].max()):,} by {day(overtaken)}."
+        ),
+        notes=(
+            "Registration is a separate count, not a subset of the border count: by mid-October it also included Karabakh residents who were already in Armenia.",
+            "One point per series per day (the highest figure published that day), so figures published without a time can be shown.",
+            *(
+                f"On {day(date)} outlets give different registration totals without a time ({', '.join(f'{v:,}' for v in values)}); "
+                "the chart shows the highest, the dataset keeps all."
+                for date, values in _untimed_conflicts(registered, "registered")
+            ),
+        ),
+        data=daily.assign(date=daily["date"].dt.strftime("%Y-%m-%d")).rename(
+            columns={"value": "people (cumulative)", "when": "figure as of"}
+        ),
+        datasets=(ARRIVALS, REGISTERED),
+    )

@@ -1,0 +1,119 @@
+"""The book's plotly renderer, in two halves.
+
+In the kernel, ``BookRenderer`` emits the native plotly mime type (JupyterLab draws it as
+usual) after checking that the figure carries its furniture. At build time myst-nb, which has
+no renderer of its own for that mime type, hands it to ``PlotlyMimeRenderPlugin``: it turns
+the figure into a ``<figure>`` whose chart div loads no plotly.js (the page loads the site's
+own copy once, see ``sphinx_ext``) and whose headline, subtitle, notes, source, text
+description, data table and CSV download are real, escaped HTML text.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from html import escape
+from urllib.parse import quote
+
+import plotly.graph_objects as go
+import plotly.io as pio
+from plotly.io._base_renderers import MimetypeRenderer
+
+from .style import PLOTLY_CONFIG
+
+RENDERER_NAME = "karabakh_book"
+# Replaced by the Sphinx extension with the page-relative path of the published data folder.
+DATA_URL_PREFIX = "kb-data:"
+
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
+class BookRenderer(MimetypeRenderer):
+    def to_mimebundle(self, fig_dict: dict) -> dict:
+        native = plain_json(fig_dict)
+        furniture_of(native)  # fail in the chapter's cell, not later in the build
+        native["config"] = PLOTLY_CONFIG
+        return {PLOTLY_MIME: native}
+
+
+class PlotlyMimeRenderPlugin:
+    """myst-nb plugin (entry point ``myst_nb.mime_renderers``): plotly output becomes HTML."""
+
+    mime_priority_overrides = [("*", PLOTLY_MIME, 1)]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline: bool):
+        if data.mime_type != PLOTLY_MIME or inline:
+            return None
+        from docutils import nodes
+
+        return [nodes.raw("", figure_html(data.content), format="html")]
+
+
+def activate() -> None:
+    """Make the book renderer the default for every figure a chapter displays."""
+    pio.renderers[RENDERER_NAME] = BookRenderer()
+    pio.renderers.default = RENDERER_NAME
+
+
+def plain_json(fig: go.Figure | dict) -> dict:
+    """The figure as plain JSON types (numpy arrays and timestamps encoded the plotly way)."""
+    return json.loads(pio.to_json(fig, validate=False, pretty=False))
+
+
+def figure_html(fig: go.Figure | dict) -> str:
+    """The chart and its furniture as one self-contained ``<figure>`` element."""
+    fig_dict = plain_json(fig)
+    furniture = furniture_of(fig_dict)
+    fig_dict.pop("config", None)
+    layout = fig_dict["layout"]
+    layout.pop("meta")
+    layout.pop("title", None)  # the headline is HTML text above the chart
+    # The id derives from the content, so two builds of the same data give identical pages.
+    chart_id = "chart-" + hashlib.sha256(json.dumps(fig_dict, sort_keys=True).encode()).hexdigest()[:12]
+    chart = pio.to_html(
+        fig_dict, include_plotlyjs=False, include_mathjax=False, full_html=False,
+        div_id=chart_id, config=PLOTLY_CONFIG, default_width="100%",
+    )
+    notes = "".join(f"<li>{escape(note)}</li>" for note in furniture["notes"])
+    dataset_links = "".join(
+        f' · <a href="{DATA_URL_PREFIX}{escape(name)}.csv">full dataset <code>{escape(name)}</code></a>'
+        for name in furniture["datasets"]
+    )
+    return f"""<figure class="kb-chart" id="{chart_id}-figure" aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc">
+<figcaption><span class="kb-chart-title" id="{chart_id}-title">{escape(furniture['title'])}</span>
+<span class="kb-chart-subtitle">{escape(furniture['subtitle'])}</span></figcaption>
+{chart}
+<p class="kb-chart-desc" id="{chart_id}-desc"><strong>In words:</strong> {escape(furniture['description'])}</p>
+{f'<ul class="kb-chart-notes">{notes}</ul>' if notes else ''}
+<p class="kb-chart-source"><strong>Source:</strong> {escape(furniture['source'])}</p>
+<p class="kb-chart-data"><strong>Get the data:</strong> <a download="{chart_id}.csv" href="data:text/csv;charset=utf-8,{quote(_csv(furniture['data']))}">this chart's data (CSV)</a>{dataset_links}</p>
+<details class="kb-chart-table"><summary>The data behind this chart, as a table</summary>
+<div class="kb-table-scroll" tabindex="0" role="region" aria-label="Data table">{_table(furniture['data'])}</div></details>
+</figure>"""
+
+
+def furniture_of(fig_dict: dict) -> dict:
+    furniture = (fig_dict.get("layout", {}).get("meta") or {}).get("furniture")
+    if furniture is None:
+        raise ValueError("chart has no furniture (headline, source, description...): build it with karabakh_book.style.furnish()")
+    return furniture
+
+
+def _csv(payload: dict) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(payload["columns"])
+    writer.writerows(payload["rows"])
+    return out.getvalue()
+
+
+def _table(payload: dict) -> str:
+    head = "".join(f'<th scope="col">{escape(c)}</th>' for c in payload["columns"])
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>" for row in payload["rows"]
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -1,0 +1,122 @@
+"""Local Sphinx extension: plotly.js from the site itself, published data, an honest cache.
+
+- Copies the installed plotly package's ``plotly.min.js`` into ``_static`` and adds it only to
+  pages that hold a chart, once per page. Nothing is fetched from another host.
+- Publishes ``data/`` (CSVs and ``datapackage.json``) as ``<site>/data/`` and points each
+  chart's "full dataset" link at it, relative to the page.
+- jupyter-cache keys a notebook on its code cells only, so a changed CSV or a changed package
+  would be served from the cache. Each chapter gets a hidden final cell holding a fingerprint of
+  what it depends on (the package's code, the data package descriptor and the CSVs it loads),
+  and a chapter whose fingerprint changed is re-read, hence re-executed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import plotly
+from sphinx.application import Sphinx
+
+from . import data as book_data
+from .render import DATA_URL_PREFIX
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+STATIC_DIR = PACKAGE_DIR / "static"
+LOAD_CALL = re.compile(r"""\bload\(\s*["']([A-Za-z0-9_\-]+)["']""")
+FINGERPRINT_CELL = """
+
+```{{code-cell}} ipython3
+:tags: [remove-cell]
+
+# Build fingerprint of the code and data this chapter depends on: a change re-executes it.
+"{fingerprint}"
+```
+"""
+
+
+def dependency_fingerprint(source: str, data_dir: Path = book_data.DATA_DIR) -> str:
+    """Hash of the package's code, the data descriptor and every CSV the chapter loads."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    digest.update(book_data.descriptor_path(data_dir).read_bytes())
+    for name in sorted(set(LOAD_CALL.findall(source))):
+        try:
+            resource = book_data.resource_descriptor(name, data_dir)
+        except book_data.UnknownDatasetError:
+            continue  # the chapter itself will fail with the clear message
+        digest.update(name.encode() + (Path(data_dir) / resource["path"]).read_bytes())
+        for key in resource.get("schema", {}).get("foreignKeys", []):
+            referenced = book_data.resource_descriptor(key["reference"]["resource"], data_dir)
+            digest.update((Path(data_dir) / referenced["path"]).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _is_notebook(source: str) -> bool:
+    return "```{code-cell}" in source
+
+
+def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    if not _is_notebook(source[0]):
+        return
+    fingerprint = dependency_fingerprint(source[0])
+    app.env.kb_fingerprints[docname] = fingerprint
+    source[0] += FINGERPRINT_CELL.format(fingerprint=fingerprint)
+
+
+def _on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
+    stale = []
+    for docname, fingerprint in env.kb_fingerprints.items():
+        if docname in removed or docname in changed:
+            continue
+        source = Path(env.doc2path(docname)).read_text(encoding="utf-8")
+        if dependency_fingerprint(source) != fingerprint:
+            stale.append(docname)
+    return stale
+
+
+def _on_env_purge_doc(app: Sphinx, env, docname: str) -> None:
+    env.kb_fingerprints.pop(docname, None)
+
+
+def _on_builder_inited(app: Sphinx) -> None:
+    if not hasattr(app.env, "kb_fingerprints"):
+        app.env.kb_fingerprints = {}
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(PLOTLY_JS, static / "plotly.min.js")
+
+
+def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    body = context.get("body", "")
+    if 'class="kb-chart"' not in body:
+        return
+    # A chart page: load plotly.js (ours, once) before the inline scripts that draw the charts.
+    app.add_js_file("plotly.min.js", priority=100)
+    data_url = context["pathto"]("data/", 1)
+    context["body"] = body.replace(f'href="{DATA_URL_PREFIX}', f'href="{data_url}')
+
+
+def _on_build_finished(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "data"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(book_data.DATA_DIR, target, ignore=shutil.ignore_patterns("README*", "*.md"))
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", lambda app, config: config.html_static_path.append(str(STATIC_DIR)))
+    app.add_css_file("karabakh.css")
+    app.connect("builder-inited", _on_builder_inited)
+    app.connect("source-read", _on_source_read)
+    app.connect("env-get-outdated", _on_env_get_outdated)
+    app.connect("env-purge-doc", _on_env_purge_doc)
+    app.connect("html-page-context", _on_html_page_context)
+    app.connect("build-finished", _on_build_finished)
+    return {"version": "0.1", "parallel_read_safe": False, "parallel_write_safe": True, "env_version": 1}

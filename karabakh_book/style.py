@@ -1,0 +1,133 @@
+"""The house chart style: one plotly template and the furniture every chart carries.
+
+Furniture (headline, subtitle, source line, notes, text description, the data behind the chart)
+is stored in ``layout.meta`` so that the figure stays one object; the book renderer turns it
+into real HTML text around the chart, where readers, screen readers and search can use it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+INK = "#222222"
+MUTED = "#595959"  # 7:1 contrast on white: annotations stay readable
+GRID = "#E3E3E3"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+# One colour per side, the same in every chart, with the words to say it.
+SIDE_LABELS = {
+    "armenian": "Armenian government",
+    "azerbaijani": "Azerbaijani government",
+    "russian": "Russian government",
+    "nk_de_facto": "De-facto Karabakh authorities",
+    "icrc_un": "ICRC / UN",
+    "independent": "Independent media",
+}
+SIDE_COLOURS = {
+    "armenian": "#0072B2",
+    "azerbaijani": "#D55E00",
+    "russian": "#CC79A7",
+    "nk_de_facto": "#56B4E9",
+    "icrc_un": "#009E73",
+    "independent": MUTED,
+}
+
+# Trimmed mode bar: zoom, pan, reset and download stay; selection tools add nothing here.
+PLOTLY_CONFIG = {
+    "responsive": True,
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+
+TEMPLATE_NAME = "karabakh"
+
+
+def house_template() -> go.layout.Template:
+    axis = dict(
+        linecolor=MUTED, ticks="outside", tickcolor=MUTED, gridcolor=GRID, zeroline=False,
+        title=dict(font=dict(size=13, color=MUTED)), automargin=True,
+    )
+    return go.layout.Template(
+        layout=dict(
+            font=dict(family=FONT, size=14, color=INK),
+            colorway=PALETTE,
+            paper_bgcolor="white",
+            plot_bgcolor="white",
+            margin=dict(l=8, r=16, t=16, b=8),
+            hovermode="closest",
+            hoverlabel=dict(font=dict(family=FONT, size=13), align="left"),
+            legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, title=None),
+            xaxis=dict(axis, showgrid=False),
+            yaxis=dict(axis, showgrid=True, separatethousands=True),
+            separators=".,",
+        )
+    )
+
+
+pio.templates[TEMPLATE_NAME] = house_template()
+
+
+def furnish(
+    fig: go.Figure,
+    *,
+    title: str,
+    subtitle: str,
+    source: str,
+    description: str,
+    data: pd.DataFrame,
+    notes: tuple[str, ...] = (),
+    datasets: tuple[str, ...] = (),
+) -> go.Figure:
+    """Give ``fig`` the house style and its furniture; return it.
+
+    ``title`` states the finding; ``description`` is the text alternative for readers who
+    cannot see the chart; ``data`` is exactly what the chart draws, offered as a table and a
+    CSV; ``datasets`` names the data-package resources it comes from.
+    """
+    for text, what in ((title, "title"), (subtitle, "subtitle"), (source, "source"), (description, "description")):
+        if not text.strip():
+            raise ValueError(f"a chart needs a {what}")
+    fig.update_layout(
+        template=TEMPLATE_NAME,
+        # Outside the book (JupyterLab) the title sits in the chart; the book renderer moves it out.
+        title=dict(text=f"{title}<br><sup>{subtitle}</sup>", x=0, xanchor="left"),
+        meta={
+            "furniture": {
+                "title": title,
+                "subtitle": subtitle,
+                "source": source,
+                "notes": list(notes),
+                "description": description,
+                "datasets": list(datasets),
+                "data": _table_payload(data),
+            }
+        },
+    )
+    return fig
+
+
+def _table_payload(data: pd.DataFrame) -> dict:
+    """The chart's data as plain JSON text cells: dates as ISO 8601, numbers unformatted."""
+    cells = data.copy()
+    for column in cells.columns:
+        series = cells[column]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            cells[column] = series.map(lambda t: "" if pd.isna(t) else t.isoformat())
+        cells[column] = cells[column].astype("string").fillna("")
+    return {"columns": [str(c) for c in cells.columns], "rows": cells.values.tolist()}
+
+
+def event_marker(fig: go.Figure, when, label: str) -> None:
+    """A dotted vertical line at ``when``, labelled along the line: vertical text needs no
+    horizontal room, so labels of close events do not collide on a phone."""
+    fig.add_vline(x=when, line=dict(color=MUTED, width=1, dash="dot"))
+    fig.add_annotation(
+        x=when, xref="x", y=1, yref="paper", text=label, showarrow=False, textangle=-90,
+        xanchor="right", yanchor="top", xshift=-1, font=dict(size=11, color=MUTED),
+        bgcolor="rgba(255,255,255,0.85)",
+    )
