@@ -92,31 +92,43 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
 
 
 def schema_problems(name: str, data_dir: Path = DATA_DIR) -> list[Problem]:
-    """Table Schema violations (types, constraints, keys, foreign keys) found by frictionless."""
+    """Table Schema violations (types, constraints, keys, foreign keys) found by frictionless.
+
+    Tables this one refers to are checked first, so that a broken ``sources.csv`` is reported
+    as itself rather than as a foreign-key failure of every table that cites it.
+    """
     from frictionless import Package  # heavy import, only needed when validating
 
-    resource_descriptor(name, data_dir)  # fail with a clear message before frictionless does
-    package = Package(str(Path(data_dir) / DESCRIPTOR))
+    resource = resource_descriptor(name, data_dir)  # fail with a clear message before frictionless does
+    package = Package(str(descriptor_path(data_dir)))
+    for key in resource["schema"].get("foreignKeys", []):
+        referenced = key["reference"]["resource"]
+        if referenced and referenced != name:
+            problems = _frictionless_problems(package, referenced)
+            if problems:
+                return problems
+    return _frictionless_problems(package, name)
+
+
+def _frictionless_problems(package, name: str) -> list[Problem]:
     resource = package.get_resource(name)
     report = resource.validate()
     problems = []
     for task in report.tasks:
         for error in task.errors:
-            column = getattr(error, "field_name", None)
+            column = getattr(error, "field_name", None) or getattr(error, "label", None)
+            line = getattr(error, "row_number", None)
+            if line is None and hasattr(error, "label"):
+                line = 1  # a header (label) error
             if error.type == "foreign-key":
                 column = ", ".join(
                     key["fields"] if isinstance(key["fields"], str) else ", ".join(key["fields"])
                     for key in resource.schema.foreign_keys
                 )
-            problems.append(
-                Problem(
-                    file=resource.path,
-                    line=getattr(error, "row_number", None),
-                    column=column,
-                    rule=error.type,
-                    detail=error.note or error.message,
-                )
-            )
+            detail = error.note or error.message
+            if getattr(error, "cell", None) is not None:
+                detail = f'value "{error.cell}": {detail}'
+            problems.append(Problem(resource.path, line, column, error.type, detail))
     for error in report.errors:  # package-level problems (unreadable descriptor and the like)
         problems.append(Problem(DESCRIPTOR, None, None, error.type, error.note or error.message))
     return problems

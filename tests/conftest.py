@@ -1,0 +1,68 @@
+"""Shared fixtures: a scratch copy of the data, a scratch copy of the whole book, the built site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+SITE = ROOT / "_build" / "html"
+JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
+BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of data/ that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def edit_csv(path: Path, old: str, new: str) -> None:
+    """Replace one exact piece of text in a CSV; fail loudly if it is not there exactly once."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"fixture edit: {old!r} occurs {text.count(old)} times in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def book_copy(tmp_path: Path) -> Path:
+    """A copy of the book's sources (what git tracks) plus the execution cache, so builds are quick.
+
+    Tests build it with PYTHONPATH pointing at the copy, so the kernel and Sphinx import the
+    copy's package and read the copy's data.
+    """
+    target = tmp_path / "book"
+    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, files.decode().split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    cache = ROOT / "_build" / ".jupyter_cache"
+    if cache.is_dir():
+        shutil.copytree(cache, target / "_build" / ".jupyter_cache")
+    return target
+
+
+def build(book: Path) -> subprocess.CompletedProcess:
+    """Build ``book`` the way ``make book`` does; return the finished process (never raises)."""
+    env = dict(os.environ, PYTHONPATH=str(book))
+    return subprocess.run(
+        [str(JUPYTER_BOOK), "build", str(book), *BUILD_FLAGS],
+        cwd=book, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    if not (SITE / "index.html").is_file():
+        pytest.fail("no built site in _build/html: run 'make book' (make test does it first)")
+    return SITE

@@ -1,0 +1,98 @@
+"""Every page in a real headless Chromium: charts draw, hover answers, nothing leaks, nothing errs."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+# As root (CI) Chromium needs --no-sandbox; the rest keeps it from phoning home on a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-features=MediaRouter,OptimizationHints",
+]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"Debian's chromium is missing at {CHROMIUM}: run 'make test', which installs it")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if "_static" not in p.parts)
+
+
+def visit(browser, url: str, width: int = 1280):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    seen = {"console": [], "requests": [], "failed": []}
+    page.on("console", lambda m: seen["console"].append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: seen["console"].append(f"pageerror: {e}"))
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("requestfailed", lambda r: seen["failed"].append(r.url))
+    page.on("response", lambda r: seen["failed"].append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(300)
+    return page, seen
+
+
+def test_every_page_is_quiet_and_private(site, server, browser):
+    host = urlparse(server).netloc
+    problems = {}
+    for name in site_pages(site):
+        page, seen = visit(browser, f"{server}/{name}")
+        foreign = [u for u in seen["requests"] if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != host]
+        if seen["console"] or foreign or seen["failed"]:
+            problems[name] = {"console": seen["console"], "foreign requests": foreign, "failed": seen["failed"]}
+        page.close()
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_every_chart_draws_its_data_and_answers_hover(site, server, browser, width):
+    charted = [name for name in site_pages(site) if 'class="kb-chart"' in (site / name).read_text(encoding="utf-8")]
+    assert charted, "no page with a chart"
+    for name in charted:
+        page, _ = visit(browser, f"{server}/{name}", width)
+        charts = page.locator("figure.kb-chart .plotly-graph-div")
+        assert charts.count() > 0
+        for index in range(charts.count()):
+            chart = charts.nth(index)
+            chart.scroll_into_view_if_needed()
+            marks = chart.locator(".scatterlayer .trace .points path, .barlayer .trace .point path")
+            assert marks.count() > 0, f"{name}: chart {index} drew no data points"
+            box = next(b for b in (marks.nth(i).bounding_box() for i in range(marks.count())) if b and b["width"] > 0)
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            label = chart.locator(".hoverlayer .hovertext")
+            label.first.wait_for(state="visible", timeout=3000)
+            assert label.first.text_content().strip(), f"{name}: chart {index} hover label is empty"
+            page.mouse.move(0, 0)
+            assert chart.bounding_box()["width"] <= width, f"{name}: chart {index} overflows a {width}px screen"
+        page.close()

@@ -1,0 +1,125 @@
+"""The built site: every chart that a chapter produced is on its page, served privately."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import plotly
+import pytest
+import yaml
+from conftest import ROOT, build, edit_csv
+from jupyter_cache import get_cache
+
+from karabakh_book.render import PLOTLY_MIME
+
+pytestmark = pytest.mark.build
+
+
+def toc_pages() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    return [toc["root"]] + [entry["file"] for entry in toc.get("chapters", [])]
+
+
+def notebook_pages() -> list[str]:
+    return [page for page in toc_pages() if "```{code-cell}" in (ROOT / f"{page}.md").read_text()]
+
+
+class Assets(HTMLParser):
+    """What a page loads (scripts, styles, images, frames), as opposed to what it links to."""
+
+    LOADING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src", "embed": "src"}
+
+    def __init__(self):
+        super().__init__()
+        self.loads: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in self.LOADING and attrs.get(self.LOADING[tag]):
+            self.loads.append(attrs[self.LOADING[tag]])
+        if tag == "link" and attrs.get("href") and attrs.get("rel") not in ("canonical", "next", "prev", "index", "search"):
+            self.loads.append(attrs["href"])
+
+
+def assets(page: Path) -> list[str]:
+    parser = Assets()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.loads
+
+
+def executed_plotly_outputs(page: str) -> int:
+    """Plotly outputs in the chapter's most recent executed notebook in the jupyter-cache."""
+    cache = get_cache(ROOT / "_build" / ".jupyter_cache")
+    records = [r for r in cache.list_cache_records() if Path(r.uri).resolve() == (ROOT / f"{page}.md").resolve()]
+    assert records, f"{page} was never executed into the cache"
+    notebook = cache.get_cache_bundle(max(records, key=lambda r: r.created).pk).nb
+    return sum(PLOTLY_MIME in output.get("data", {}) for cell in notebook.cells for output in cell.get("outputs", []))
+
+
+@pytest.mark.parametrize("page", notebook_pages())
+def test_every_chart_a_chapter_produced_is_on_its_page(site, page):
+    html = (site / f"{page}.html").read_text(encoding="utf-8")
+    produced = executed_plotly_outputs(page)
+    assert produced > 0
+    assert html.count('<figure class="kb-chart"') == produced
+    assert html.count('class="plotly-graph-div"') == produced
+    assert html.count("Plotly.newPlot(") == produced
+
+
+@pytest.mark.parametrize("page", toc_pages())
+def test_plotly_js_is_loaded_once_on_chart_pages_and_nowhere_else(site, page):
+    html_path = site / f"{page}.html"
+    plotly_scripts = [src for src in assets(html_path) if re.search(r"(^|/)_static/plotly\.min\.js(\?|$)", src)]
+    has_chart = 'class="kb-chart"' in html_path.read_text(encoding="utf-8")
+    assert len(plotly_scripts) == (1 if has_chart else 0)
+
+
+def test_the_served_plotly_js_is_the_installed_packages_own(site):
+    installed = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    assert (site / "_static" / "plotly.min.js").read_bytes() == installed.read_bytes()
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    offenders = {}
+    for page in site.rglob("*.html"):
+        foreign = [src for src in assets(page) if re.match(r"^(https?:)?//", src)]
+        if foreign:
+            offenders[str(page.relative_to(site))] = foreign
+    assert not offenders, offenders
+
+
+def test_chart_data_links_point_at_published_files(site):
+    for page in notebook_pages():
+        html = (site / f"{page}.html").read_text(encoding="utf-8")
+        links = re.findall(r'<a href="([^"#:]+\.csv)">full dataset', html)
+        assert links, page
+        for link in links:
+            assert (site / page).parent.joinpath(link).resolve().is_file(), link
+
+
+def test_editing_a_data_value_re_executes_the_chapter_and_changes_its_chart(book_copy):
+    first = build(book_copy)
+    assert first.returncode == 0, first.stdout[-4000:] + first.stderr[-4000:]
+    page = book_copy / "_build" / "html" / "chapters" / "exodus.html"
+    assert "100,632" in page.read_text(encoding="utf-8")
+    edit_csv(book_copy / "data" / "displacement_arrivals_2023.csv", "2023-10-04,,100632,", "2023-10-04,,100700,")
+    second = build(book_copy)
+    assert second.returncode == 0, second.stdout[-4000:] + second.stderr[-4000:]
+    html = page.read_text(encoding="utf-8")
+    assert "100,700 people crossed" in html and "100,632" not in html
+
+
+def test_a_csv_that_breaks_its_schema_fails_the_build_naming_the_place(book_copy):
+    edit_csv(book_copy / "data" / "displacement_arrivals_2023.csv", "2023-09-24,18:00,377,", "2023-09-24,18:00,-377,")
+    result = build(book_copy)
+    assert result.returncode != 0
+    assert "displacement_arrivals_2023.csv, line 2, column 'cumulative_arrivals': rule 'constraint-error'" in result.stdout + result.stderr
+
+
+def test_a_cell_that_raises_fails_the_build(book_copy):
+    chapter = book_copy / "chapters" / "exodus.md"
+    chapter.write_text(chapter.read_text() + "\n```{code-cell} ipython3\n1 / 0\n```\n", encoding="utf-8")
+    result = build(book_copy)
+    assert result.returncode != 0 and "ZeroDivisionError" in result.stdout + result.stderr
