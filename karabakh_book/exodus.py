@@ -84,7 +84,7 @@ def exodus_key_figures(
         "registered_final_date": day(reg_final["date"]),
         "n_arrival_figures": len(arrivals),
         "n_untimed": int(arrivals["time"].isna().sum()),
-        "n_outlets": int(arrivals["source_id"].nunique()),
+        "n_outlets": int(arrivals["publisher"].nunique()),
     }
 
 
