@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from html import escape
 from pathlib import Path
 
 import plotly
@@ -110,6 +111,27 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     shutil.copytree(book_data.DATA_DIR, target, ignore=shutil.ignore_patterns("README*", "*.md"))
 
 
+def _write_root_redirect(app: Sphinx, exception) -> None:
+    """A real page at the site root when the book's root is a chapter in a folder.
+
+    sphinx-external-toc writes a bare meta-refresh line there (unless the file exists); without
+    a favicon link, browsers then request /favicon.ico and log a 404 console error.
+    """
+    if exception is not None or app.builder.format != "html" or app.config.root_doc == "index":
+        return
+    target = f"{app.config.root_doc}.html"
+    title = escape(app.config.html_title or app.config.project)
+    favicon = f'<link rel="icon" href="_static/{Path(app.config.html_favicon).name}">' if app.config.html_favicon else ""
+    (Path(app.outdir) / "index.html").write_text(
+        f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>{favicon}
+<meta http-equiv="Refresh" content="0; url={target}"></head>
+<body><p><a href="{target}">{title}</a></p></body></html>
+""",
+        encoding="utf-8",
+    )
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", lambda app, config: config.html_static_path.append(str(STATIC_DIR)))
     app.add_css_file("karabakh.css")
@@ -119,4 +141,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-purge-doc", _on_env_purge_doc)
     app.connect("html-page-context", _on_html_page_context)
     app.connect("build-finished", _on_build_finished)
+    app.connect("build-finished", _write_root_redirect, priority=400)  # before sphinx-external-toc's
     return {"version": "0.1", "parallel_read_safe": False, "parallel_write_safe": True, "env_version": 1}

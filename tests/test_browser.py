@@ -56,7 +56,8 @@ def visit(browser, url: str, width: int = 1280):
     page.on("console", lambda m: seen["console"].append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: seen["console"].append(f"pageerror: {e}"))
     page.on("request", lambda r: seen["requests"].append(r.url))
-    page.on("requestfailed", lambda r: seen["failed"].append(r.url))
+    # A request cut short because the page navigated on (the root redirect) is not a failure.
+    page.on("requestfailed", lambda r: seen["failed"].append(f"{r.failure} {r.url}") if r.failure != "net::ERR_ABORTED" else None)
     page.on("response", lambda r: seen["failed"].append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.goto(url, wait_until="load")
     page.wait_for_timeout(300)
