@@ -156,16 +156,26 @@ def _typed_frame(path: Path, fields: list[dict]) -> pd.DataFrame:
 
 
 def rule_problems(frame: pd.DataFrame, resource: dict) -> list[Problem]:
-    """Domain rules declared under ``x-rules`` that Table Schema cannot express."""
+    """Domain rules declared under ``x-rules`` that Table Schema cannot express.
+
+    ``non_decreasing``: ``field`` is a running total. Optional ``group_by`` (columns whose
+    values name separate series) and ``where`` (column → value: only rows that match, e.g.
+    ``{"cumulative": true}``).
+    """
     problems = []
     for rule in resource.get("x-rules", []):
         if rule["rule"] != "non_decreasing":
             raise ValueError(f"{resource['name']}: unknown rule '{rule['rule']}' in {DESCRIPTOR}")
-        for position, detail in _decreases(frame, rule["field"]):
-            problems.append(
-                Problem(resource["path"], line_of(position), rule["field"], "non_decreasing", detail)
-            )
-    return problems
+        rows = frame
+        for column, value in rule.get("where", {}).items():
+            rows = rows[rows[column] == value]
+        groups = rows.groupby(rule["group_by"], sort=False) if rule.get("group_by") else [(None, rows)]
+        for _, series in groups:
+            for position, detail in _decreases(series, rule["field"]):
+                problems.append(
+                    Problem(resource["path"], line_of(position), rule["field"], "non_decreasing", detail)
+                )
+    return sorted(problems, key=lambda p: p.line or 0)
 
 
 def line_of(position: int) -> int:
@@ -180,11 +190,13 @@ def _decreases(frame: pd.DataFrame, field: str) -> list[tuple[int, str]]:
     by day, every figure of a day must be at least the largest figure of any earlier day.
     """
     found = {}
-    timed = frame[frame["time"].notna()].assign(_at=lambda f: f["date"] + f["time"]).sort_values("_at", kind="stable")
-    running_max = timed[field].cummax().shift()
-    for position, value, before in zip(timed.index, timed[field], running_max):
-        if pd.notna(before) and value < before:
-            found[position] = f"{value} is lower than {before}, published earlier"
+    if "time" in frame:
+        timed = frame[frame["time"].notna()]
+        timed = timed.assign(_at=timed["date"] + timed["time"]).sort_values("_at", kind="stable")
+        running_max = timed[field].cummax().shift()
+        for position, value, before in zip(timed.index, timed[field], running_max):
+            if pd.notna(before) and value < before:
+                found[position] = f"{value} is lower than {before}, published earlier"
     day_max = frame.groupby("date")[field].max().sort_index().cummax().shift()
     for position, day, value in zip(frame.index, frame["date"], frame[field]):
         before = day_max.get(day)

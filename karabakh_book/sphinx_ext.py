@@ -2,8 +2,8 @@
 
 - Copies the installed plotly package's ``plotly.min.js`` into ``_static`` and adds it only to
   pages that hold a chart, once per page. Nothing is fetched from another host.
-- Publishes ``data/`` (CSVs and ``datapackage.json``) as ``<site>/data/`` and points each
-  chart's "full dataset" link at it, relative to the page.
+- Publishes ``data/`` (``datapackage.json`` and the CSVs it describes) as ``<site>/data/``,
+  points each chart's "full dataset" link at it, and provides the ``{data-appendix}`` directive.
 - jupyter-cache keys a notebook on its code cells only, so a changed CSV or a changed package
   would be served from the cache. Each chapter gets a hidden final cell holding a fingerprint of
   what it depends on (the package's code, the data package descriptor and the CSVs it loads),
@@ -22,6 +22,7 @@ import plotly
 from sphinx.application import Sphinx
 
 from . import data as book_data
+from .appendix import DataAppendix, data_download_names
 from .render import DATA_URL_PREFIX
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -108,7 +109,9 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     target = Path(app.outdir) / "data"
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(book_data.DATA_DIR, target, ignore=shutil.ignore_patterns("README*", "*.md"))
+    target.mkdir()
+    for name in data_download_names():
+        shutil.copyfile(book_data.DATA_DIR / name, target / name)
 
 
 def _write_root_redirect(app: Sphinx, exception) -> None:
@@ -135,6 +138,7 @@ def _write_root_redirect(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", lambda app, config: config.html_static_path.append(str(STATIC_DIR)))
     app.add_css_file("karabakh.css")
+    app.add_directive("data-appendix", DataAppendix)
     app.connect("builder-inited", _on_builder_inited)
     app.connect("source-read", _on_source_read)
     app.connect("env-get-outdated", _on_env_get_outdated)

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.build
 
 def toc_pages() -> list[str]:
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    return [toc["root"]] + [entry["file"] for entry in toc.get("chapters", [])]
+    parts = toc.get("parts", [{"chapters": toc.get("chapters", [])}])
+    return [toc["root"]] + [entry["file"] for part in parts for entry in part["chapters"]]
 
 
 def notebook_pages() -> list[str]:

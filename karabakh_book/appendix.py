@@ -1,0 +1,117 @@
+"""The data appendix, generated from ``data/datapackage.json`` at build time.
+
+A directive rather than a notebook: it yields real sections (in the page's contents) and
+tables, and every cell is a docutils text node, so text in the data can never become markup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from . import data as book_data
+
+
+def _table(header: list[str] | None, rows: list[list], widths: list[int]) -> nodes.table:
+    table = nodes.table(classes=["kb-appendix-table"])
+    group = nodes.tgroup(cols=len(widths))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    if header:
+        head = nodes.thead()
+        group += head
+        head += _row(header)
+    body = nodes.tbody()
+    group += body
+    for row in rows:
+        body += _row(row)
+    return table
+
+
+def _row(cells: list) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        entry += cell if isinstance(cell, nodes.Node) else nodes.paragraph(text="" if cell is None else str(cell))
+        row += entry
+    return row
+
+
+def _link(text: str, url: str) -> nodes.paragraph:
+    paragraph = nodes.paragraph()
+    paragraph += nodes.reference(text, text, refuri=url)
+    return paragraph
+
+
+def _constraints(field: dict) -> str:
+    parts = []
+    for key, value in field.get("constraints", {}).items():
+        if key == "required":
+            parts.append("required" if value else "optional")
+        elif key == "enum":
+            parts.append("one of: " + ", ".join(map(str, value)))
+        else:
+            parts.append(f"{key} {value}")
+    return "; ".join(parts)
+
+
+class DataAppendix(SphinxDirective):
+    """``{data-appendix}``: one section per dataset of the data package."""
+
+    def run(self) -> list[nodes.Node]:
+        data_dir = book_data.DATA_DIR
+        package = book_data.descriptor(data_dir)
+        self.env.note_dependency(str(book_data.descriptor_path(data_dir)))
+        depth = self.env.docname.count("/")
+        to_data = "../" * depth + "data/"
+        licence = "; ".join(f"{lic['name']} ({lic.get('title', '')})" for lic in package.get("licenses", []))
+        sources = book_data.load("sources", data_dir).set_index("source_id")
+        output: list[nodes.Node] = []
+        for resource in package["resources"]:
+            path = data_dir / resource["path"]
+            self.env.note_dependency(str(path))
+            frame = book_data.load(resource["name"], data_dir)
+            section = nodes.section(ids=[f"dataset-{resource['name'].replace('_', '-')}"])
+            section += nodes.title(text=resource.get("title", resource["name"]))
+            section += nodes.paragraph(text=resource.get("description", ""))
+            facts = [
+                ["Dataset", nodes.paragraph("", "", nodes.literal(text=resource["name"]))],
+                ["Rows", f"{len(frame):,}"],
+                ["Download", _link(f"{resource['path']} (CSV, {path.stat().st_size:,} bytes)", to_data + resource["path"])],
+                ["Licence", licence],
+            ]
+            if "x-period" in resource:
+                period = resource["x-period"]
+                facts.insert(2, ["Period", f"{period['start']} to {period['end']}"
+                                 + (f" (times UTC{period['timezone']})" if period.get("timezone") else "")])
+            for rule in resource.get("x-rules", []):
+                facts.append(["Rule checked on every build", rule.get("description", rule["rule"])])
+            section += _table(None, facts, [1, 4])
+            section += nodes.rubric(text="Fields")
+            section += _table(
+                ["Field", "Type", "Meaning and unit", "Constraints"],
+                [[f["name"], f.get("type", "string"), f.get("description", ""), _constraints(f)]
+                 for f in resource["schema"]["fields"]],
+                [2, 1, 5, 3],
+            )
+            if "source_id" in frame and resource["name"] != "sources":
+                used = frame["source_id"].value_counts()
+                section += nodes.rubric(text=f"Sources ({len(used)})")
+                section += _table(
+                    ["Publisher", "Rows", "Published", "Page"],
+                    [[sources.loc[sid, "publisher"], count,
+                      "" if pd.isna(sources.loc[sid, "published"]) else f"{sources.loc[sid, 'published']:%Y-%m-%d}",
+                      _link(sid, sources.loc[sid, "url"])] for sid, count in used.items()],
+                    [4, 1, 2, 3],
+                )
+            output.append(section)
+        return output
+
+
+def data_download_names(data_dir: Path = book_data.DATA_DIR) -> list[str]:
+    """Files the site publishes under ``data/``: the descriptor and every resource's CSV."""
+    return [book_data.DESCRIPTOR] + [r["path"] for r in book_data.descriptor(data_dir)["resources"]]
