@@ -18,6 +18,7 @@ POPULATION = "population_estimates_nk"
 EVENTS = "timeline_events"
 PRE_EXODUS_ESTIMATE = "pre_exodus_armenian_estimate"
 REMAINING_AFTER = "remaining_after_exodus"
+CURVE_EVENTS = ("offensive_begins", "ceasefire_2023", "first_arrivals", "fuel_depot_explosion", "dissolution_decree")
 
 
 def day(when: pd.Timestamp) -> str:
@@ -114,8 +115,8 @@ def exodus_curve(arrivals: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
                 "<br>Published by %{customdata[1]} (confidence: %{customdata[2]})<extra></extra>",
             )
         )
-    # The week's events: from the offensive that preceded the first arrival to the last figure.
-    window = events[(events["stage"].isin(["offensive", "exodus"])) & (events["date"] <= frame["date"].max())]
+    # The key moments only: more vertical lines would bury the curve on a phone.
+    window = events[events["event_id"].isin(CURVE_EVENTS)].sort_values("date")
     for _, event in window.iterrows():
         at = (event["date"] + (event["time"] if pd.notna(event["time"]) else pd.Timedelta(0))).tz_localize("+04:00")
         event_marker(fig, at, f"{short_day(event['date'])}: {event['label']}")
