@@ -124,3 +124,13 @@ def test_a_cell_that_raises_fails_the_build(book_copy):
     chapter.write_text(chapter.read_text() + "\n```{code-cell} ipython3\n1 / 0\n```\n", encoding="utf-8")
     result = build(book_copy)
     assert result.returncode != 0 and "ZeroDivisionError" in result.stdout + result.stderr
+
+
+def test_every_dataset_is_published_byte_for_byte_with_its_descriptor(site):
+    from karabakh_book.appendix import data_download_names
+
+    for name in data_download_names():
+        assert (site / "data" / name).read_bytes() == (ROOT / "data" / name).read_bytes(), name
+    appendix = (site / "chapters" / "data.html").read_text(encoding="utf-8")
+    for name in data_download_names()[1:]:
+        assert f'href="../data/{name}"' in appendix, f"the data appendix offers no download of {name}"
