@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from . import data as book_data
+from .render import DATA_URL_PREFIX
 
 
 def _table(header: list[str] | None, rows: list[list], widths: list[int]) -> nodes.table:
@@ -66,8 +67,6 @@ class DataAppendix(SphinxDirective):
         data_dir = book_data.DATA_DIR
         package = book_data.descriptor(data_dir)
         self.env.note_dependency(str(book_data.descriptor_path(data_dir)))
-        depth = self.env.docname.count("/")
-        to_data = "../" * depth + "data/"
         licence = "; ".join(f"{lic['name']} ({lic.get('title', '')})" for lic in package.get("licenses", []))
         sources = book_data.load("sources", data_dir).set_index("source_id")
         output: list[nodes.Node] = []
@@ -81,7 +80,7 @@ class DataAppendix(SphinxDirective):
             facts = [
                 ["Dataset", nodes.paragraph("", "", nodes.literal(text=resource["name"]))],
                 ["Rows", f"{len(frame):,}"],
-                ["Download", _link(f"{resource['path']} (CSV, {path.stat().st_size:,} bytes)", to_data + resource["path"])],
+                ["Download", _link(f"{resource['path']} (CSV, {path.stat().st_size:,} bytes)", DATA_URL_PREFIX + resource["path"])],
                 ["Licence", licence],
             ]
             if "x-period" in resource:

@@ -95,12 +95,12 @@ def _on_builder_inited(app: Sphinx) -> None:
 
 def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     body = context.get("body", "")
-    if 'class="kb-chart"' not in body:
-        return
-    # A chart page: load plotly.js (ours, once) before the inline scripts that draw the charts.
-    app.add_js_file("plotly.min.js", priority=100)
-    data_url = context["pathto"]("data/", 1)
-    context["body"] = body.replace(f'href="{DATA_URL_PREFIX}', f'href="{data_url}')
+    # Links to published data (charts, appendix) are written page-independently; resolve them here.
+    if DATA_URL_PREFIX in body:
+        body = context["body"] = body.replace(f'href="{DATA_URL_PREFIX}', f'href="{context["pathto"]("data/", 1)}')
+    if 'class="kb-chart"' in body:
+        # A chart page: load plotly.js (ours, once) before the inline scripts that draw the charts.
+        app.add_js_file("plotly.min.js", priority=100)
 
 
 def _on_build_finished(app: Sphinx, exception) -> None:
