@@ -10,7 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .data import local_timestamps
-from .style import MUTED, PALETTE, SIDE_COLOURS, SIDE_LABELS, event_marker, furnish
+from .style import PALETTE, SIDE_COLOURS, SIDE_LABELS, event_marker, furnish
+from .words import day, outlets, short_day
 
 ARRIVALS = "displacement_arrivals_2023"
 REGISTERED = "displacement_registered_2023"
@@ -19,15 +20,6 @@ EVENTS = "timeline_events"
 PRE_EXODUS_ESTIMATE = "pre_exodus_armenian_estimate"
 REMAINING_AFTER = "remaining_after_exodus"
 CURVE_EVENTS = ("offensive_begins", "ceasefire_2023", "first_arrivals", "fuel_depot_explosion", "dissolution_decree")
-
-
-def day(when: pd.Timestamp) -> str:
-    """'30 September 2023': the book's date style."""
-    return f"{when.day} {when:%B %Y}"
-
-
-def short_day(when: pd.Timestamp) -> str:
-    return f"{when.day} {when:%b}"
 
 
 def _when(frame: pd.DataFrame) -> pd.Series:
@@ -40,14 +32,6 @@ def _when(frame: pd.DataFrame) -> pd.Series:
         ],
         index=frame.index,
     )
-
-
-def _outlets(frame: pd.DataFrame, shown: int = 3) -> str:
-    """'TASS, Armenpress, Sputnik International and 20 other outlets', most frequent first."""
-    counts = frame["publisher"].value_counts(sort=True)
-    names = list(counts.index[:shown])
-    rest = len(counts) - len(names)
-    return ", ".join(names) + (f" and {rest} other outlets" if rest else "")
 
 
 def exodus_key_figures(
@@ -135,7 +119,7 @@ def exodus_curve(arrivals: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
         fig,
         title=f"In {days} days, {int(last['cumulative_arrivals']):,} people crossed from Nagorno-Karabakh into Armenia",
         subtitle="Cumulative arrivals in Armenia as counted by the Armenian government, each step one published figure",
-        source=f"Armenian government counts, as published by {_outlets(frame)}; event dates: {_outlets(window)}.",
+        source=f"Armenian government counts, as published by {outlets(frame)}; event dates: {outlets(window)}.",
         description=(
             f"A stepped line rises from {int(first['cumulative_arrivals']):,} people at {first['at']:%H:%M} on "
             f"{day(first['date'])} to {int(last['cumulative_arrivals']):,} on {day(last['date'])}, passing 100,000 on "
@@ -283,7 +267,7 @@ def registrations_vs_arrivals(arrivals: pd.DataFrame, registered: pd.DataFrame) 
             f"then passed its final figure by {day(overtaken)}"
         ),
         subtitle="Highest figure published each day for people arrived at the border and people registered in Armenia",
-        source=f"Armenian government and Migration and Citizenship Service figures, as published by {_outlets(daily)}.",
+        source=f"Armenian government and Migration and Citizenship Service figures, as published by {outlets(daily)}.",
         description=(
             f"Two rising lines. The registration line stays below the arrivals line while people are still crossing; "
             f"the gap is widest on {day(widest)} at {int(gap.max()):,} people. Arrivals level off at "

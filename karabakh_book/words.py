@@ -1,0 +1,23 @@
+"""How the book writes dates and source lists, the same in every chart and chapter."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def day(when: pd.Timestamp) -> str:
+    """'30 September 2023': the book's date style."""
+    return f"{when.day} {when:%B %Y}"
+
+
+def short_day(when: pd.Timestamp) -> str:
+    """'30 Sep': for chart labels, where the year is on the axis."""
+    return f"{when.day} {when:%b}"
+
+
+def outlets(frame: pd.DataFrame, shown: int = 3) -> str:
+    """'TASS, Armenpress, Sputnik International and 20 other outlets', most frequent first."""
+    counts = frame["publisher"].value_counts(sort=True)
+    names = list(counts.index[:shown])
+    rest = len(counts) - len(names)
+    return ", ".join(names) + (f" and {rest} other outlets" if rest else "")
