@@ -24,10 +24,12 @@ from sphinx.application import Sphinx
 from . import data as book_data
 from .appendix import DataAppendix, data_download_names
 from .render import DATA_URL_PREFIX
+from .timeline import DOC_URL_PREFIX
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 STATIC_DIR = PACKAGE_DIR / "static"
+DOC_URL = re.compile(re.escape(DOC_URL_PREFIX) + r"([a-z0-9][a-z0-9\-/]*)")
 LOAD_CALL = re.compile(r"""\bload\(\s*["']([A-Za-z0-9_\-]+)["']""")
 FINGERPRINT_CELL = """
 
@@ -98,9 +100,13 @@ def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context
     # Links to published data (charts, appendix) are written page-independently; resolve them here.
     if DATA_URL_PREFIX in body:
         body = context["body"] = body.replace(f'href="{DATA_URL_PREFIX}', f'href="{context["pathto"]("data/", 1)}')
+    if DOC_URL_PREFIX in body:  # chapter links carried by chart points (timeline)
+        body = context["body"] = DOC_URL.sub(lambda m: context["pathto"](m.group(1)), body)
     if 'class="kb-chart"' in body:
-        # A chart page: load plotly.js (ours, once) before the inline scripts that draw the charts.
+        # A chart page: load plotly.js (ours, once) before the inline scripts that draw the charts,
+        # and the few lines that make linked chart points clickable.
         app.add_js_file("plotly.min.js", priority=100)
+        app.add_js_file("karabakh.js", priority=101)
 
 
 def _on_build_finished(app: Sphinx, exception) -> None:
