@@ -72,8 +72,18 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] += FINGERPRINT_CELL.format(fingerprint=fingerprint)
 
 
+def static_fingerprint() -> str:
+    """Hash of the site's own CSS and JS."""
+    return hashlib.sha256(b"".join(p.name.encode() + p.read_bytes() for p in sorted(STATIC_DIR.iterdir()))).hexdigest()[:16]
+
+
 def _on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
     stale = []
+    # Sphinx copies static files only when it writes pages; with no page out of date a changed
+    # stylesheet would never reach the site. Re-reading the root page (no code) makes it write.
+    if getattr(env, "kb_static", None) != (fingerprint := static_fingerprint()):
+        env.kb_static = fingerprint
+        stale.append(app.config.root_doc)
     for docname, fingerprint in env.kb_fingerprints.items():
         if docname in removed or docname in changed:
             continue
