@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .style import MUTED, SIDE_COLOURS, SIDE_LABELS, event_marker, furnish
+from .style import INK, MUTED, SIDE_COLOURS, SIDE_LABELS, event_marker, furnish
 from .words import day, outlets, short_day
 
 STEPS = "blockade_closure_steps"
@@ -50,6 +50,10 @@ PATIENT_MARKERS = ("medevac_suspended_1", "medevac_resumed_1", "full_closure", "
 def blockade_day(when: pd.Timestamp, start: pd.Timestamp) -> int:
     """Day number as the de-facto bulletins count it: the first day of the blockade is day 1."""
     return int((when - start).days) + 1
+
+
+def _date_axis_title(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    return f"Date ({first:%B %Y} – {last:%B %Y})"
 
 
 def _start(steps: pd.DataFrame) -> pd.Timestamp:
@@ -148,13 +152,18 @@ def corridor_access(steps: pd.DataFrame) -> go.Figure:
                 )
             )
     event_marker(fig, indexed.loc["checkpoint", "date"], f"{short_day(indexed.loc['checkpoint', 'date'])}: checkpoint")
+    # Level names sit above their gridlines inside the plot, where no step changes the line (January–March):
+    # tick labels would take half a phone's width.
+    for level in ACCESS_LEVELS:
+        fig.add_annotation(x=0.1, xref="paper", xanchor="left", y=level, yref="y", yshift=13, showarrow=False,
+                           text=level, font=dict(size=12, color=MUTED), bgcolor="rgba(255,255,255,0.8)")
     fig.update_layout(
-        height=440,
-        xaxis=dict(title="Date (December 2022 – September 2023)", tickformat="%b<br>%Y", dtick="M2",
-                   range=[periods["start"].iloc[0], periods["end"].iloc[-1]]),
+        height=460,
+        xaxis=dict(title=_date_axis_title(periods["start"].iloc[0], periods["end"].iloc[-1]), tickformat="%b<br>%Y",
+                   dtick="M2", tickangle=0, range=[periods["start"].iloc[0], periods["end"].iloc[-1]]),
         yaxis=dict(title="Who could pass", categoryorder="array", categoryarray=list(reversed(ACCESS_LEVELS)), showgrid=True,
-                   tickfont=dict(size=12)),
-        legend=dict(title=dict(text="Whose account:")),
+                   showticklabels=False, range=[-0.4, len(ACCESS_LEVELS) - 0.4]),
+        legend=dict(title=dict(text="Whose account:", side="top")),
         hovermode="closest",
     )
     def step_field(step, field: str, before: str = "") -> str:
@@ -214,7 +223,7 @@ def supply_rates(supplies: pd.DataFrame, steps: pd.DataFrame) -> pd.DataFrame:
     ):
         base = _one(supplies, baseline_metric)
         rows.append({
-            "panel": panel, "bar": "Before 12 Dec 2022", "rate": float(base["value"]), "unit": unit,
+            "panel": panel, "bar": "Before 12 Dec", "rate": float(base["value"]), "unit": unit,
             "label": f"{qualifier(base)}{int(base['value']):,}", "side": base["figure_side"], "derived": False,
             "basis": "Average per day before the blockade, as published", "publisher": base["publisher"], "url": base["url"],
         })
@@ -230,9 +239,9 @@ def supply_rates(supplies: pd.DataFrame, steps: pd.DataFrame) -> pd.DataFrame:
         last = sel.sort_values(["date", "value"]).iloc[-1]
         days = blockade_day(last["date"], start)
         rate = int(last["value"]) / days
-        who = "Karabakh count" if side == "nk_de_facto" else "Baku's count" if side == "azerbaijani" else SIDE_LABELS[side]
+        who = "Karabakh" if side == "nk_de_facto" else "Baku" if side == "azerbaijani" else SIDE_LABELS[side]
         rows.append({
-            "panel": panel, "bar": f"To {short_day(last['date'])}, {who}", "rate": round(rate, 1), "unit": unit,
+            "panel": panel, "bar": f"{who}, to {short_day(last['date'])}", "rate": round(rate, 1), "unit": unit,
             "label": f"{qualifier(last)}{rate:,.1f}", "side": side, "derived": True,
             "basis": f"{what}: {qualifier(last)}{int(last['value']):,} in {days} days (12 Dec – {short_day(last['date'])}); per-day average is our calculation",
             "publisher": last["publisher"], "url": last["url"],
@@ -246,8 +255,8 @@ def supplies_against_baseline(supplies: pd.DataFrame, steps: pd.DataFrame) -> go
     goods = rates[rates["panel"] == "goods"]
     share = goods.loc[goods["derived"], "rate"].iloc[0] / goods.loc[~goods["derived"], "rate"].iloc[0]
     vehicles = rates[rates["panel"] == "vehicles"]
-    titles = ("Goods brought in, tonnes per day", "Vehicles on the road, per day (both directions)")
-    fig = make_subplots(rows=2, cols=1, subplot_titles=titles, vertical_spacing=0.2)
+    titles = ("Goods brought in", "Vehicles, both directions")
+    fig = make_subplots(rows=2, cols=1, subplot_titles=titles, vertical_spacing=0.26)
     legend_seen = set()
     for row, frame in ((1, goods), (2, vehicles)):
         top = frame["rate"].max()
@@ -259,7 +268,7 @@ def supplies_against_baseline(supplies: pd.DataFrame, steps: pd.DataFrame) -> go
                     y=[bar["bar"]], x=[bar["rate"]], orientation="h", name=SIDE_LABELS[side], legendgroup=side,
                     showlegend=side not in legend_seen, marker=dict(color=SIDE_COLOURS[side]),
                     text=[bar["label"]], textposition="inside" if inside else "outside", insidetextanchor="end",
-                    insidetextfont=dict(color="white"), cliponaxis=False,
+                    insidetextfont=dict(color=INK), cliponaxis=False,
                     customdata=[[bar["label"], bar["unit"], SIDE_LABELS[side], bar["publisher"], bar["basis"]]],
                     hovertemplate="<b>%{customdata[0]} %{customdata[1]}</b><br>%{customdata[4]}"
                     "<br>Whose figure: %{customdata[2]}<br>Published by %{customdata[3]}<extra></extra>",
@@ -270,7 +279,7 @@ def supplies_against_baseline(supplies: pd.DataFrame, steps: pd.DataFrame) -> go
         fig.update_xaxes(title_text=frame["unit"].iloc[0].capitalize(), rangemode="tozero", range=[0, top * 1.12], row=row, col=1)
         fig.update_yaxes(tickfont=dict(size=12), automargin=True, row=row, col=1)
     fig.update_annotations(font=dict(size=13, color=MUTED), x=0, xanchor="left")
-    fig.update_layout(height=460, bargap=0.3, legend=dict(title=dict(text="Whose figure:"), y=1.08))
+    fig.update_layout(height=480, bargap=0.3, legend=dict(title=dict(text="Whose figure:", side="top"), y=1.08))
     return furnish(
         fig,
         title=f"Goods arrived at {share:.0%} of the pre-blockade rate, by the Karabakh authorities' own count",
@@ -331,10 +340,10 @@ def patient_transfers(supplies: pd.DataFrame, steps: pd.DataFrame) -> go.Figure:
     icrc = rows[rows["figure_side"] == "icrc_un"]
     fig.update_layout(
         height=440,
-        xaxis=dict(title="Date (December 2022 – September 2023)", tickformat="%b<br>%Y", dtick="M2",
+        xaxis=dict(title=_date_axis_title(_start(steps), rows["date"].max()), tickformat="%b<br>%Y", dtick="M2", tickangle=0,
                    range=[_start(steps), rows["date"].max() + pd.Timedelta(days=7)]),
         yaxis=dict(title="Patients taken to Armenia (cumulative)", rangemode="tozero"),
-        legend=dict(title=dict(text="Count:")),
+        legend=dict(title=dict(text="Count:", side="top")),
     )
     last_icrc = icrc.iloc[-1] if not icrc.empty else None
     headline = f"The Karabakh authorities counted {int(nk['value']):,} patients taken out with ICRC help by {short_day(nk['date'])}"
@@ -390,6 +399,14 @@ def utility_days(supplies: pd.DataFrame, steps: pd.DataFrame) -> go.Figure:
             hovertemplate="Day %{y} of the blockade (%{x|%-d %b %Y})<extra></extra>",
         )
     )
+    line_failed = steps.set_index("step_id").loc["power_line_cut", "date"]
+    fig.add_trace(
+        go.Scatter(
+            x=[line_failed, end], y=[1, blockade_day(end, line_failed)], mode="lines",
+            name=f"Every day since the line failed ({short_day(line_failed)})", line=dict(color=MUTED, width=1.5, dash="dot"),
+            hovertemplate=f"Day %{{y}} since the power line failed on {day(line_failed)} (%{{x|%-d %b %Y}})<extra></extra>",
+        )
+    )
     for metric, name, colour in UTILITY_SERIES:
         series = rows[rows["metric"] == metric]
         fig.add_trace(
@@ -405,24 +422,28 @@ def utility_days(supplies: pd.DataFrame, steps: pd.DataFrame) -> go.Figure:
     gas, power = latest["gas_disrupted_days_cum"], latest["electricity_cut_days_cum"]
     fig.update_layout(
         height=420,
-        xaxis=dict(title="Date (2022–2023)", tickformat="%b<br>%Y", dtick="M1", range=[start - pd.Timedelta(days=3), end + pd.Timedelta(days=7)]),
+        xaxis=dict(title=_date_axis_title(start, end), tickformat="%b", dtick="M1", tickangle=0,
+                   range=[start - pd.Timedelta(days=3), end + pd.Timedelta(days=7)]),
         yaxis=dict(title="Days (running total)", rangemode="tozero"),
         legend=dict(title=None),
     )
-    same_day = gas["date"] == power["date"]
-    title = (
-        f"By {short_day(gas['date'])}, day {blockade_day(gas['date'], start)} of the blockade, gas had been cut or reduced on "
-        f"{int(gas['value'])} days and power from Armenia missing for {int(power['value'])}"
-        if same_day else
-        f"Gas cut or reduced on {int(gas['value'])} days by {short_day(gas['date'])}; no power from Armenia for {int(power['value'])} days by {short_day(power['date'])}"
+    every_day = int(power["value"]) >= blockade_day(power["date"], line_failed)
+    power_words = (
+        f"there had been no power from Armenia on any of the {int(power['value'])} days since the line failed" if every_day
+        else f"power from Armenia had been missing on {int(power['value'])} days"
     )
+    if gas["date"] == power["date"]:
+        title = (f"By {short_day(gas['date'])}, day {blockade_day(gas['date'], start)} of the blockade, gas had been cut or reduced "
+                 f"on {int(gas['value'])} days, and {power_words}")
+    else:
+        title = f"Gas was cut or reduced on {int(gas['value'])} days by {short_day(gas['date'])}; by {short_day(power['date'])} {power_words}"
     return furnish(
         fig,
         title=title,
         subtitle="Running totals of days without gas or electricity from Armenia, as counted by the Karabakh authorities, against the days elapsed",
         source=f"De-facto Karabakh authorities (ombudsman reports and government bulletins), as published by {outlets(rows)}.",
         description=(
-            "Two rising lines below a dashed line for every day since 12 December 2022. "
+            f"Two rising lines, a dashed line for every day since 12 December 2022 and a dotted one for every day since the power line failed on {day(line_failed)}. "
             + " ".join(
                 f"{name}: " + ", ".join(f"{int(r['value'])} days by {r['when']}" for _, r in rows[rows['metric'] == metric].iterrows()) + "."
                 for metric, name, _ in UTILITY_SERIES
@@ -540,6 +561,7 @@ def blockade_key_figures(steps: pd.DataFrame, supplies: pd.DataFrame, events: pd
         "gas_days": int(gas["value"]),
         "gas_date": day(gas["date"]),
         "power_days": int(power["value"]),
+        "power_since_failure_days": blockade_day(power["date"], s.loc["power_line_cut", "date"]),
         "power_date": day(power["date"]),
         "gas_blockade_day": blockade_day(gas["date"], start),
         "convoy_trucks": int(convoy_trucks.iloc[0]["value"]),

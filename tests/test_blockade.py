@@ -184,6 +184,7 @@ def test_supply_rates_divide_the_latest_total_by_the_days_it_covers(supplies, st
     assert rates.loc[("vehicles", "azerbaijani", True), "rate"] == 20.0  # 800 in 40 days
     assert rates.loc[("vehicles", "azerbaijani", True), "label"] == "more than 20.0"
     assert rates.loc[("vehicles", "nk_de_facto", False), "label"] == "about 1,000"
+    assert list(rates["bar"]) == ["Before 12 Dec", "Before 12 Dec", "Karabakh, to 21 Mar", "Karabakh, to 21 Mar", "Baku, to 20 Jan"]
 
 
 def test_supplies_chart_keeps_one_unit_per_panel(supplies, steps):
@@ -228,11 +229,22 @@ def test_patient_chart_has_one_line_per_side_and_marks_approximate_figures_open(
 def test_utility_chart_headline_reads_the_latest_same_day_counts(supplies, steps):
     fig = blockade.utility_days(supplies, steps)
     f = furniture(fig)
-    assert f["title"] == "By 20 Apr, day 130 of the blockade, gas had been cut or reduced on 60 days and power from Armenia missing for 80"
-    reference = fig.data[0]
-    assert list(reference.y) == [1, 130]
-    assert {t.name for t in fig.data[1:]} == {"Gas cut or reduced", "No power from Armenia"}
+    # power line failed 9 Jan: 20 Apr is day 102 since then, so 80 days without power is not "every day"
+    assert f["title"] == (
+        "By 20 Apr, day 130 of the blockade, gas had been cut or reduced on 60 days, and power from Armenia had been missing on 80 days"
+    )
+    every_day, since_line_failed = fig.data[0], fig.data[1]
+    assert list(every_day.y) == [1, 130] and list(since_line_failed.y) == [1, 102]
+    assert {t.name for t in fig.data[2:]} == {"Gas cut or reduced", "No power from Armenia"}
     assert_newsroom_grade(fig)
+
+
+def test_utility_chart_says_when_power_was_missing_every_day(fixture_dir, steps):
+    path = fixture_dir / "blockade_supplies.csv"
+    path.write_text(path.read_text().replace("2023-04-20,electricity_cut_days_cum,80,", "2023-04-20,electricity_cut_days_cum,102,"))
+    supplies = with_sources(load("blockade_supplies", fixture_dir), fixture_dir)
+    title = furniture(blockade.utility_days(supplies, steps))["title"]
+    assert title.endswith("and there had been no power from Armenia on any of the 102 days since the line failed")
 
 
 # --- prose ---------------------------------------------------------------------------------------------
@@ -250,7 +262,7 @@ def test_key_figures_are_read_off_the_data(steps, supplies, events):
     assert (k["az_vehicles"], k["az_vehicles_q"], k["az_vehicle_rate"]) == (800, "more than", 20.0)
     assert (k["nk_patients"], k["rpk_patients"], k["icrc_patients_july"], k["icrc_patients_last"]) == (50, 5, 100, 150)
     assert (k["az_patients"], k["az_patients_q"], k["nk_patients_same_day"]) == (30, "about", 10)
-    assert (k["gas_days"], k["power_days"], k["gas_blockade_day"]) == (60, 80, 130)
+    assert (k["gas_days"], k["power_days"], k["gas_blockade_day"], k["power_since_failure_days"]) == (60, 80, 130, 102)
     assert (k["convoy_trucks"], k["convoy_trucks_later"], k["convoy_tonnes_low"], k["convoy_tonnes_high"]) == (10, 12, 300, 320)
     assert (k["aghdam_flour_tonnes"], k["icrc_convoy_tonnes"]) == (25, 60)
     assert (k["stranded_first"], k["stranded_later"]) == (100, 300)
