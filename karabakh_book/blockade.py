@@ -176,6 +176,10 @@ def corridor_access(steps: pd.DataFrame) -> go.Figure:
         publisher=[step_field(s, "publisher") for s in periods["step_id"]],
         url=[step_field(s, "url") for s in periods["step_id"]],
     ).rename(columns={"opened": "opened by", "side": "whose account"})
+    # The last period has no end in the data: the axis stops, the period does not.
+    table["start"] = table["start"].dt.strftime("%Y-%m-%d")
+    table["end"] = table["end"].dt.strftime("%Y-%m-%d").where(table.index < table.index[-1], "")
+    table["days"] = table["days"].astype("Int64").where(table.index < table.index[-1], pd.NA)
     return furnish(
         fig,
         title=(
@@ -189,8 +193,9 @@ def corridor_access(steps: pd.DataFrame) -> go.Figure:
             "A stepped line moves between five levels of access. "
             + " ".join(
                 f"From {day(r['start'])} to {day(r['end'])} ({r['days']} days): {ACCESS_MEANING[r['level']]}."
-                for _, r in periods.iterrows()
+                for _, r in periods.iloc[:-1].iterrows()
             )
+            + f" From {day(periods['start'].iloc[-1])}: {ACCESS_MEANING[periods['level'].iloc[-1]]}."
             + f" In all, the road was closed to everything on {closed_days} days by these accounts."
         ),
         notes=(
