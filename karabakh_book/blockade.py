@@ -1,0 +1,587 @@
+"""Charts and key figures of the Lachin corridor blockade, December 2022 – September 2023.
+
+Almost every figure here is the de-facto Karabakh authorities' own; the builders keep each
+figure's side (``figure_side``) visible in colour, hover and table, so that a reader always
+sees whose number it is. Headlines are computed from the data, never typed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .style import INK, MUTED, SIDE_COLOURS, SIDE_LABELS, event_marker, furnish
+from .words import day, outlets, short_day
+
+STEPS = "blockade_closure_steps"
+SUPPLIES = "blockade_supplies"
+EVENTS = "timeline_events"
+START_STEP = "road_blocked"  # 12 December 2022: day 1 of the blockade in every de-facto bulletin
+
+# Who could pass, top (most open) to bottom. Our reading of the steps, stated in the chart's notes.
+OPEN, EXIT_ONLY, ICRC_RPK, PATIENTS, CLOSED = (
+    "Open to all", "Exit only", "ICRC + peacekeepers", "ICRC patients only", "Closed to all",
+)
+ACCESS_LEVELS = (OPEN, EXIT_ONLY, ICRC_RPK, PATIENTS, CLOSED)
+ACCESS_MEANING = {
+    OPEN: "open to all traffic",
+    EXIT_ONLY: "open for people leaving Nagorno-Karabakh; no civilian traffic in",
+    ICRC_RPK: "closed to civilian traffic; ICRC and Russian peacekeeper vehicles pass",
+    PATIENTS: "no aid cargo; the ICRC takes patients out",
+    CLOSED: "all passage stopped, the ICRC and the peacekeepers included",
+}
+# The steps that changed who could pass, and the level each one opened.
+ACCESS_CHANGES = {
+    "road_blocked": ICRC_RPK,
+    "full_closure": CLOSED,
+    "icrc_access_resumed": PATIENTS,
+    "passage_suspended": CLOSED,
+    "medevac_resumed_2": PATIENTS,
+    "icrc_both_roads": ICRC_RPK,
+    "one_way_exit": EXIT_ONLY,
+}
+# Steps shown on the line without changing it: they matter for the story, not for who passed.
+CONTEXT_STEPS = ("earlier_road_block", "baku_mining_claim", "baku_weapons_claim", "checkpoint", "protest_suspended", "patient_arrested")
+
+PATIENT_MARKERS = ("medevac_suspended_1", "medevac_resumed_1", "full_closure", "medevac_resumed_2")
+
+
+def blockade_day(when: pd.Timestamp, start: pd.Timestamp) -> int:
+    """Day number as the de-facto bulletins count it: the first day of the blockade is day 1."""
+    return int((when - start).days) + 1
+
+
+def _date_axis_title(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    return f"Date ({first:%B %Y} – {last:%B %Y})"
+
+
+def _start(steps: pd.DataFrame) -> pd.Timestamp:
+    return steps.set_index("step_id").loc[START_STEP, "date"]
+
+
+def qualifier(row: pd.Series) -> str:
+    """How a published figure was worded: 'almost ', 'more than ', 'about ' or nothing (exact)."""
+    note = "" if pd.isna(row["note"]) else str(row["note"]).lower()
+    if not row["approximate"]:
+        return ""
+    if "almost" in note:
+        return "almost "
+    if "more than" in note or "'over" in note or "over " in note.split(".")[0]:
+        return "more than "
+    return "about "
+
+
+def _latest(supplies: pd.DataFrame, metric: str, side: str = "nk_de_facto") -> pd.Series:
+    rows = supplies[(supplies["metric"] == metric) & (supplies["figure_side"] == side)]
+    if rows.empty:
+        raise KeyError(f"no {metric} figure from side '{side}'")
+    return rows.sort_values(["date", "value"]).iloc[-1]
+
+
+def _one(supplies: pd.DataFrame, metric: str) -> pd.Series:
+    rows = supplies[supplies["metric"] == metric]
+    if len(rows) != 1:
+        raise ValueError(f"expected exactly one {metric} figure, found {len(rows)}")
+    return rows.iloc[0]
+
+
+# --- (a) who could pass, when ---------------------------------------------------------------
+
+def access_periods(steps: pd.DataFrame) -> pd.DataFrame:
+    """One row per period of unchanged access: start, end, level, and the step that opened it.
+
+    The period before the first change is 'open to all' from the first day of the month of the
+    earliest step; the last period runs to the end of its month. Every period's end is the next
+    period's start, so the periods tile the axis without gaps or overlaps.
+    """
+    known = set(steps["step_id"])
+    missing = [step for step in ACCESS_CHANGES if step not in known]
+    if missing:
+        raise KeyError(f"access steps missing from {STEPS}: {', '.join(missing)}")
+    changes = steps[steps["step_id"].isin(ACCESS_CHANGES)].sort_values("date")
+    first_day = steps["date"].min().to_period("M").start_time
+    last_day = changes["date"].max().to_period("M").end_time.normalize()
+    rows = [{"start": first_day, "level": OPEN, "step_id": None}]
+    rows += [{"start": r["date"], "level": ACCESS_CHANGES[r["step_id"]], "step_id": r["step_id"]} for _, r in changes.iterrows()]
+    periods = pd.DataFrame(rows)
+    periods["end"] = periods["start"].shift(-1).fillna(last_day)
+    periods["days"] = (periods["end"] - periods["start"]).dt.days
+    return periods
+
+
+def _access_at(periods: pd.DataFrame, when: pd.Timestamp) -> str:
+    return periods[periods["start"] <= when].iloc[-1]["level"]
+
+
+def corridor_access(steps: pd.DataFrame) -> go.Figure:
+    """The closure as a step line: who could use the road on each day, with whose account each step follows."""
+    periods = access_periods(steps)
+    indexed = steps.set_index("step_id")
+    start = indexed.loc[START_STEP, "date"]
+    reopened = indexed.loc["one_way_exit", "date"]
+    closed_to_civilians = int((reopened - start).days)
+    first_full_closure = periods.loc[periods["level"] == CLOSED, "start"].min()
+    closed_days = int(periods.loc[periods["level"] == CLOSED, "days"].sum())
+
+    fig = go.Figure()
+    line_x = list(periods["start"]) + [periods["end"].iloc[-1]]
+    line_y = list(periods["level"]) + [periods["level"].iloc[-1]]
+    fig.add_trace(
+        go.Scatter(x=line_x, y=line_y, mode="lines", line=dict(shape="hv", color="#444444", width=2.5),
+                   hoverinfo="skip", showlegend=False, name="Access")
+    )
+    shown = steps[steps["step_id"].isin(ACCESS_CHANGES) | steps["step_id"].isin(CONTEXT_STEPS)].copy()
+    shown["level"] = [ACCESS_CHANGES.get(s) or _access_at(periods, d) for s, d in zip(shown["step_id"], shown["date"])]
+    shown["changes access"] = shown["step_id"].isin(ACCESS_CHANGES)
+    shown["whose account"] = shown["figure_side"].map(SIDE_LABELS)
+    shown["when"] = [day(d) + (f", {str(t)[-8:-3]}" if pd.notna(t) else "") for d, t in zip(shown["date"], shown["time"])]
+    for side, group in shown.groupby("figure_side", sort=False):
+        for changes, symbol, size in ((True, "circle", 11), (False, "diamond-open", 10)):
+            points = group[group["changes access"] == changes]
+            if points.empty:
+                continue
+            fig.add_trace(
+                go.Scatter(
+                    x=points["date"], y=points["level"], mode="markers", name=SIDE_LABELS[side], legendgroup=side,
+                    showlegend=bool(changes or not group["changes access"].any()),
+                    marker=dict(symbol=symbol, size=size, color=SIDE_COLOURS[side], line=dict(width=2, color=SIDE_COLOURS[side])),
+                    customdata=points[["when", "label", "description", "whose account", "publisher"]].to_numpy(),
+                    hovertemplate="<b>%{customdata[1]}</b> (%{customdata[0]})<br>%{customdata[2]}"
+                    "<br>Whose account: %{customdata[3]}<br>Published by %{customdata[4]}<extra></extra>",
+                )
+            )
+    event_marker(fig, indexed.loc["checkpoint", "date"], f"{short_day(indexed.loc['checkpoint', 'date'])}: checkpoint")
+    # Level names sit above their gridlines inside the plot, where no step changes the line (January–March):
+    # tick labels would take half a phone's width.
+    for level in ACCESS_LEVELS:
+        fig.add_annotation(x=0.1, xref="paper", xanchor="left", y=level, yref="y", yshift=13, showarrow=False,
+                           text=level, font=dict(size=12, color=MUTED), bgcolor="rgba(255,255,255,0.8)")
+    fig.update_layout(
+        height=460,
+        xaxis=dict(title=_date_axis_title(periods["start"].iloc[0], periods["end"].iloc[-1]), tickformat="%b<br>%Y",
+                   dtick="M2", tickangle=0, range=[periods["start"].iloc[0], periods["end"].iloc[-1]]),
+        yaxis=dict(title="Who could pass", categoryorder="array", categoryarray=list(reversed(ACCESS_LEVELS)), showgrid=True,
+                   showticklabels=False, range=[-0.4, len(ACCESS_LEVELS) - 0.4]),
+        legend=dict(title=dict(text="Whose account:", side="top")),
+        hovermode="closest",
+    )
+    def step_field(step, field: str, before: str = "") -> str:
+        return before if pd.isna(step) else str(indexed.loc[step, field])
+
+    table = periods.assign(
+        meaning=periods["level"].map(ACCESS_MEANING),
+        opened=[step_field(s, "label", "(before the blockade)") for s in periods["step_id"]],
+        side=[SIDE_LABELS[step_field(s, "figure_side")] if pd.notna(s) else "" for s in periods["step_id"]],
+        publisher=[step_field(s, "publisher") for s in periods["step_id"]],
+        url=[step_field(s, "url") for s in periods["step_id"]],
+    ).rename(columns={"opened": "opened by", "side": "whose account"})
+    # The last period has no end in the data: the axis stops, the period does not.
+    table["start"] = table["start"].dt.strftime("%Y-%m-%d")
+    table["end"] = table["end"].dt.strftime("%Y-%m-%d").where(table.index < table.index[-1], "")
+    table["days"] = table["days"].astype("Int64").where(table.index < table.index[-1], pd.NA)
+    return furnish(
+        fig,
+        title=(
+            f"The corridor was closed to civilian traffic for {closed_to_civilians} days; "
+            f"from {short_day(first_full_closure)} even aid was stopped"
+        ),
+        subtitle="Who could use the Lachin corridor road, day by day. Dots: steps that changed access; "
+        "open diamonds: other steps. Colour: whose account the step follows",
+        source=f"Steps as reported by {outlets(shown)}.",
+        description=(
+            "A stepped line moves between five levels of access. "
+            + " ".join(
+                f"From {day(r['start'])} to {day(r['end'])} ({r['days']} days): {ACCESS_MEANING[r['level']]}."
+                for _, r in periods.iloc[:-1].iterrows()
+            )
+            + f" From {day(periods['start'].iloc[-1])}: {ACCESS_MEANING[periods['level'].iloc[-1]]}."
+            + f" In all, the road was closed to everything on {closed_days} days by these accounts."
+        ),
+        notes=(
+            "The levels are our reading of the dated steps; each step's own wording is in its hover label and in the dataset.",
+            "'Open to all' before 12 December is the pre-blockade state; a brief road block on 3 December (open diamond) is known only from the Armenian and Karabakh ombudsmen.",
+            "From 26 June Azerbaijan's border service said traffic had resumed; other reports say only ICRC patient transfers did. ICRC food had stopped on 14 June, medical supplies on 7 July (UN OCHA).",
+            "The ICRC's own patient count rose in late July and a patient was arrested on an ICRC transfer on 29 July, so some transfers took place during the second closure; we found no date on which they resumed, and the line stays at the closure until the next dated step (8 August).",
+            "The Azerbaijani checkpoint (23 April) is not drawn as a change: civilians stayed blocked and peacekeeper vehicles still passed. For the ICRC the accounts differ: the Karabakh ombudsman says it carried no cargo after 23 April, UN OCHA dates its last food delivery to 14 June; its patient transfers paused from 29 April to 26 May.",
+        ),
+        data=table[["start", "end", "days", "level", "meaning", "opened by", "whose account", "publisher", "url"]].rename(
+            columns={"start": "from", "end": "until", "level": "who could pass", "url": "source URL"}
+        ),
+        datasets=(STEPS,),
+    )
+
+
+# --- (b) supplies against the pre-blockade baseline -------------------------------------------
+
+def supply_rates(supplies: pd.DataFrame, steps: pd.DataFrame) -> pd.DataFrame:
+    """Per-day rates before and during the blockade, one row per bar, each with whose figure it is.
+
+    Rates during the blockade are our calculation: a running total divided by the number of
+    blockade days it covers (12 December 2022 = day 1). The baselines are published rates.
+    """
+    start = _start(steps)
+    rows = []
+    for panel, baseline_metric, unit in (
+        ("goods", "imports_daily_pre_blockade", "tonnes per day"),
+        ("vehicles", "vehicles_daily_pre_blockade", "vehicles per day"),
+    ):
+        base = _one(supplies, baseline_metric)
+        rows.append({
+            "panel": panel, "bar": "Before 12 Dec", "rate": float(base["value"]), "unit": unit,
+            "label": f"{qualifier(base)}{int(base['value']):,}", "side": base["figure_side"], "derived": False,
+            "basis": "Average per day before the blockade, as published", "publisher": base["publisher"], "url": base["url"],
+        })
+    running = (
+        ("goods", "goods_delivered_cum", "nk_de_facto", "tonnes per day", "Goods brought in by the ICRC and the peacekeepers"),
+        ("vehicles", "vehicle_movements_cum", "nk_de_facto", "vehicles per day", "ICRC and peacekeeper vehicles only"),
+        ("vehicles", "vehicle_movements_cum", "azerbaijani", "vehicles per day", "ICRC, peacekeeper and residents' vehicles"),
+    )
+    for panel, metric, side, unit, what in running:
+        sel = supplies[(supplies["metric"] == metric) & (supplies["figure_side"] == side)]
+        if sel.empty:
+            continue
+        last = sel.sort_values(["date", "value"]).iloc[-1]
+        days = blockade_day(last["date"], start)
+        rate = int(last["value"]) / days
+        who = "Karabakh" if side == "nk_de_facto" else "Baku" if side == "azerbaijani" else SIDE_LABELS[side]
+        rows.append({
+            "panel": panel, "bar": f"{who}, to {short_day(last['date'])}", "rate": round(rate, 1), "unit": unit,
+            "label": f"{qualifier(last)}{rate:,.1f}", "side": side, "derived": True,
+            "basis": f"{what}: {qualifier(last)}{int(last['value']):,} in {days} days (12 Dec – {short_day(last['date'])}); per-day average is our calculation",
+            "publisher": last["publisher"], "url": last["url"],
+        })
+    return pd.DataFrame(rows)
+
+
+def supplies_against_baseline(supplies: pd.DataFrame, steps: pd.DataFrame) -> go.Figure:
+    """Goods and vehicles per day before and during the blockade: one unit per panel."""
+    rates = supply_rates(supplies, steps)
+    goods = rates[rates["panel"] == "goods"]
+    share = goods.loc[goods["derived"], "rate"].iloc[0] / goods.loc[~goods["derived"], "rate"].iloc[0]
+    vehicles = rates[rates["panel"] == "vehicles"]
+    titles = ("Goods brought in", "Vehicles, both directions")
+    fig = make_subplots(rows=2, cols=1, subplot_titles=titles, vertical_spacing=0.26)
+    legend_seen = set()
+    for row, frame in ((1, goods), (2, vehicles)):
+        top = frame["rate"].max()
+        for _, bar in frame.iloc[::-1].iterrows():
+            side = bar["side"]
+            inside = bar["rate"] > top / 2
+            fig.add_trace(
+                go.Bar(
+                    y=[bar["bar"]], x=[bar["rate"]], orientation="h", name=SIDE_LABELS[side], legendgroup=side,
+                    showlegend=side not in legend_seen, marker=dict(color=SIDE_COLOURS[side]),
+                    text=[bar["label"]], textposition="inside" if inside else "outside", insidetextanchor="end",
+                    insidetextfont=dict(color=INK), cliponaxis=False,
+                    customdata=[[bar["label"], bar["unit"], SIDE_LABELS[side], bar["publisher"], bar["basis"]]],
+                    hovertemplate="<b>%{customdata[0]} %{customdata[1]}</b><br>%{customdata[4]}"
+                    "<br>Whose figure: %{customdata[2]}<br>Published by %{customdata[3]}<extra></extra>",
+                ),
+                row=row, col=1,
+            )
+            legend_seen.add(side)
+        fig.update_xaxes(title_text=frame["unit"].iloc[0].capitalize(), rangemode="tozero", range=[0, top * 1.12], row=row, col=1)
+        fig.update_yaxes(tickfont=dict(size=12), automargin=True, row=row, col=1)
+    fig.update_annotations(font=dict(size=13, color=MUTED), x=0, xanchor="left")
+    fig.update_layout(height=480, bargap=0.3, legend=dict(title=dict(text="Whose figure:", side="top"), y=1.08))
+    return furnish(
+        fig,
+        title=f"Goods arrived at {share:.0%} of the pre-blockade rate, by the Karabakh authorities' own count",
+        subtitle="Average per day before the blockade and during it, until the last running totals published",
+        source=f"Figures from the de-facto Karabakh authorities and the Azerbaijani government, as published by {outlets(rates)}.",
+        description="Two panels of horizontal bars. "
+        + " ".join(f"{r['bar']}: {r['label']} {r['unit']} ({SIDE_LABELS[r['side']]}; {r['basis']})." for _, r in rates.iterrows()),
+        notes=(
+            "Rates during the blockade are our calculation: the latest running total divided by the days it covers, counting 12 December 2022 as day 1, as the bulletins do.",
+            "The pre-blockade baselines are the Karabakh authorities' figures; nobody has checked them independently, and UN OCHA said in August 2023 it could not verify movements of people and goods.",
+            "Baku's vehicle count includes residents' vehicles and ends in February; the Karabakh count includes only ICRC and peacekeeper vehicles and runs to June, so the two measure different things.",
+            "No running total of goods was found after 11 June; ICRC food deliveries stopped on 14 June (UN OCHA).",
+        ),
+        data=rates[["panel", "bar", "label", "rate", "unit", "basis", "side", "publisher", "url"]].assign(
+            side=rates["side"].map(SIDE_LABELS)
+        ).rename(columns={"label": "figure as shown", "rate": "bar length", "side": "whose figure", "url": "source URL"}),
+        datasets=(SUPPLIES, STEPS),
+    )
+
+
+# --- (c) patients taken out by the ICRC ---------------------------------------------------------
+
+PATIENT_SERIES = (
+    ("nk_de_facto", "Karabakh authorities' count"),
+    ("icrc_un", "ICRC's own count"),
+    ("azerbaijani", "Azerbaijani president's figure"),
+)
+
+
+def patient_transfers(supplies: pd.DataFrame, steps: pd.DataFrame) -> go.Figure:
+    """Cumulative patients taken to Armenia with ICRC help, one line per side's count."""
+    rows = supplies[supplies["metric"] == "patients_transferred_cum"].sort_values(["date", "value"]).copy()
+    rows["shown as"] = [f"{qualifier(r)}{int(r['value']):,}" for _, r in rows.iterrows()]
+    rows["whose figure"] = rows["figure_side"].map(SIDE_LABELS)
+    rows["when"] = rows["date"].map(day)
+    fig = go.Figure()
+    for side, name in PATIENT_SERIES:
+        series = rows[rows["figure_side"] == side]
+        if series.empty:
+            continue
+        colour = SIDE_COLOURS[side]
+        fig.add_trace(
+            go.Scatter(
+                x=series["date"], y=series["value"].astype(int), mode="lines+markers", name=name,
+                line=dict(color=colour, width=2, shape="hv", dash="solid" if side == "nk_de_facto" else "dot"),
+                marker=dict(size=8, color=["white" if a else colour for a in series["approximate"]],
+                            symbol="circle", line=dict(width=2, color=colour)),
+                customdata=series[["when", "shown as", "whose figure", "publisher", "confidence"]].to_numpy(),
+                hovertemplate="%{customdata[0]}<br><b>%{customdata[1]} patients</b> taken to Armenia since December 2022"
+                "<br>Whose figure: %{customdata[2]}<br>Published by %{customdata[3]} (confidence: %{customdata[4]})<extra></extra>",
+            )
+        )
+    indexed = steps.set_index("step_id")
+    for step in PATIENT_MARKERS:
+        if step in indexed.index:
+            event_marker(fig, indexed.loc[step, "date"], f"{short_day(indexed.loc[step, 'date'])}: {indexed.loc[step, 'label']}")
+    nk = rows[rows["figure_side"] == "nk_de_facto"].iloc[-1]
+    icrc = rows[rows["figure_side"] == "icrc_un"]
+    fig.update_layout(
+        height=440,
+        xaxis=dict(title=_date_axis_title(_start(steps), rows["date"].max()), tickformat="%b<br>%Y", dtick="M2", tickangle=0,
+                   range=[_start(steps), rows["date"].max() + pd.Timedelta(days=7)]),
+        yaxis=dict(title="Patients taken to Armenia (cumulative)", rangemode="tozero"),
+        legend=dict(title=dict(text="Count:", side="top")),
+    )
+    last_icrc = icrc.iloc[-1] if not icrc.empty else None
+    headline = f"The Karabakh authorities counted {int(nk['value']):,} patients taken out with ICRC help by {short_day(nk['date'])}"
+    if last_icrc is not None:
+        headline += f"; the ICRC, {last_icrc['shown as']} people by {short_day(last_icrc['date'])}"
+    return furnish(
+        fig,
+        title=headline,
+        subtitle="Patients taken from Nagorno-Karabakh to hospitals in Armenia during the blockade, as counted by each side; open circles: approximate figures",
+        source=f"Counts as published by {outlets(rows)}.",
+        description="Rising stepped lines. "
+        + " ".join(
+            f"{name}: " + ", ".join(f"{r['shown as']} on {r['when']}" for _, r in rows[rows['figure_side'] == side].iterrows()) + "."
+            for side, name in PATIENT_SERIES if (rows["figure_side"] == side).any()
+        )
+        + " Dotted vertical lines mark when ICRC evacuations stopped and resumed.",
+        notes=(
+            "The Karabakh count covers transfers with ICRC mediation; patients escorted by the Russian peacekeepers while the ICRC had stopped (May 2023) are counted separately and not drawn.",
+            "The ICRC's figure of 18 September comes from its Baku office and may include patients' companions, so it is not strictly the same count.",
+            "Each line steps between published figures; transfers between two figures are not known and are not estimated.",
+            "Some Karabakh figures lag: the bulletin of 16 April repeats the total of 8 April although transfers took place in between.",
+        ),
+        data=rows[["when", "shown as", "value", "whose figure", "publisher", "url", "confidence", "note"]].rename(
+            columns={"when": "figure as of", "value": "patients (cumulative)", "url": "source URL"}
+        ),
+        datasets=(SUPPLIES, STEPS),
+    )
+
+
+# --- (d) days without gas or power from Armenia ---------------------------------------------------
+
+UTILITY_SERIES = (
+    ("gas_disrupted_days_cum", "Gas cut or reduced", "#E69F00"),
+    ("electricity_cut_days_cum", "No power from Armenia", "#0072B2"),
+)
+
+
+def utility_days(supplies: pd.DataFrame, steps: pd.DataFrame) -> go.Figure:
+    """Running counts of days without gas or electricity from Armenia, against the days elapsed."""
+    start = _start(steps)
+    rows = supplies[supplies["metric"].isin([m for m, _, _ in UTILITY_SERIES])].sort_values(["date", "value"]).copy()
+    names = {m: n for m, n, _ in UTILITY_SERIES}
+    rows["series"] = rows["metric"].map(names)
+    rows["blockade day"] = rows["date"].map(lambda d: blockade_day(d, start))
+    rows["whose figure"] = rows["figure_side"].map(SIDE_LABELS)
+    rows["when"] = rows["date"].map(day)
+    end = rows["date"].max()
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=[start, end], y=[1, blockade_day(end, start)], mode="lines", name="Every day since 12 Dec",
+            line=dict(color=MUTED, width=1.5, dash="dash"),
+            hovertemplate="Day %{y} of the blockade (%{x|%-d %b %Y})<extra></extra>",
+        )
+    )
+    line_failed = steps.set_index("step_id").loc["power_line_cut", "date"]
+    fig.add_trace(
+        go.Scatter(
+            x=[line_failed, end], y=[1, blockade_day(end, line_failed)], mode="lines",
+            name=f"Every day since the line failed ({short_day(line_failed)})", line=dict(color=MUTED, width=1.5, dash="dot"),
+            hovertemplate=f"Day %{{y}} since the power line failed on {day(line_failed)} (%{{x|%-d %b %Y}})<extra></extra>",
+        )
+    )
+    for metric, name, colour in UTILITY_SERIES:
+        series = rows[rows["metric"] == metric]
+        fig.add_trace(
+            go.Scatter(
+                x=series["date"], y=series["value"].astype(int), mode="lines+markers", name=name,
+                line=dict(color=colour, width=2), marker=dict(size=8, color=colour),
+                customdata=series[["when", "blockade day", "whose figure", "publisher", "confidence"]].to_numpy(),
+                hovertemplate=f"<b>{name}</b><br>%{{customdata[0]}} (blockade day %{{customdata[1]}})<br><b>%{{y}} days</b> in total"
+                "<br>Whose figure: %{customdata[2]}<br>Published by %{customdata[3]} (confidence: %{customdata[4]})<extra></extra>",
+            )
+        )
+    latest = {metric: rows[rows["metric"] == metric].iloc[-1] for metric, _, _ in UTILITY_SERIES}
+    gas, power = latest["gas_disrupted_days_cum"], latest["electricity_cut_days_cum"]
+    fig.update_layout(
+        height=420,
+        xaxis=dict(title=_date_axis_title(start, end), tickformat="%b", dtick="M1", tickangle=0,
+                   range=[start - pd.Timedelta(days=3), end + pd.Timedelta(days=7)]),
+        yaxis=dict(title="Days (running total)", rangemode="tozero"),
+        legend=dict(title=None),
+    )
+    every_day = int(power["value"]) >= blockade_day(power["date"], line_failed)
+    power_words = (
+        f"there had been no power from Armenia on any of the {int(power['value'])} days since the line failed" if every_day
+        else f"power from Armenia had been missing on {int(power['value'])} days"
+    )
+    if gas["date"] == power["date"]:
+        title = (f"By {short_day(gas['date'])}, day {blockade_day(gas['date'], start)} of the blockade, gas had been cut or reduced "
+                 f"on {int(gas['value'])} days, and {power_words}")
+    else:
+        title = f"Gas was cut or reduced on {int(gas['value'])} days by {short_day(gas['date'])}; by {short_day(power['date'])} {power_words}"
+    return furnish(
+        fig,
+        title=title,
+        subtitle="Running totals of days without gas or electricity from Armenia, as counted by the Karabakh authorities, against the days elapsed",
+        source=f"De-facto Karabakh authorities (ombudsman reports and government bulletins), as published by {outlets(rows)}.",
+        description=(
+            f"Two rising lines, a dashed line for every day since 12 December 2022 and a dotted one for every day since the power line failed on {day(line_failed)}. "
+            + " ".join(
+                f"{name}: " + ", ".join(f"{int(r['value'])} days by {r['when']}" for _, r in rows[rows['metric'] == metric].iterrows()) + "."
+                for metric, name, _ in UTILITY_SERIES
+            )
+        ),
+        notes=(
+            "'Gas cut or reduced' counts days with a complete or partial cut, as the Karabakh ombudsman lists them; 'no power from Armenia' counts days since the only high-voltage line failed on 9 January 2023, while local plants kept up a rationed supply.",
+            "These are the Karabakh authorities' figures; Azerbaijan denied cutting gas or power, and no independent count was found.",
+            f"No dated count was found after {day(end)}; the lines stop there and are not extended.",
+        ),
+        data=rows[["when", "series", "value", "blockade day", "whose figure", "publisher", "url", "confidence", "note"]].rename(
+            columns={"when": "figure as of", "value": "days (running total)", "url": "source URL"}
+        ),
+        datasets=(SUPPLIES, STEPS),
+    )
+
+
+# --- the numbers the prose quotes -------------------------------------------------------------------
+
+def blockade_key_figures(steps: pd.DataFrame, supplies: pd.DataFrame, events: pd.DataFrame) -> dict:
+    """Every number and date the chapter's prose quotes, read off the data."""
+    s = steps.set_index("step_id")
+    start = s.loc[START_STEP, "date"]
+    when = lambda step: day(s.loc[step, "date"])  # noqa: E731
+    periods = access_periods(steps)
+    rates = supply_rates(supplies, steps).set_index(["panel", "side", "derived"])
+    delivered = _latest(supplies, "goods_delivered_cum")
+    expected = supplies[(supplies["metric"] == "goods_expected_cum") & (supplies["date"] == delivered["date"])].iloc[0]
+    nk_vehicles = _latest(supplies, "vehicle_movements_cum")
+    az_vehicles = _latest(supplies, "vehicle_movements_cum", "azerbaijani")
+    nk_patients = _latest(supplies, "patients_transferred_cum")
+    rpk_patients = _latest(supplies, "patients_transferred_rpk_cum")
+    icrc = supplies[(supplies["metric"] == "patients_transferred_cum") & (supplies["figure_side"] == "icrc_un")].sort_values("date")
+    icrc_july = icrc.iloc[0]
+    icrc_last = icrc.iloc[-1]
+    az_patients = supplies[(supplies["metric"] == "patients_transferred_cum") & (supplies["figure_side"] == "azerbaijani")].sort_values("date").iloc[0]
+    nk_same_day = supplies[(supplies["metric"] == "patients_transferred_cum") & (supplies["figure_side"] == "nk_de_facto")
+                           & (supplies["date"] == az_patients["date"])].iloc[0]
+    gas = _latest(supplies, "gas_disrupted_days_cum")
+    power = _latest(supplies, "electricity_cut_days_cum")
+    convoy = supplies[supplies["metric"] == "aid_cargo_waiting"]
+    convoy_trucks = supplies[supplies["metric"] == "trucks_waiting_kornidzor"].sort_values("date")
+    stranded = supplies[supplies["metric"] == "people_unable_to_return_home"].sort_values("date")
+    icrc_70 = supplies[(supplies["metric"] == "cargo_delivered") & (supplies["figure_side"] == "icrc_un")].iloc[0]
+    food_zero = _one(supplies, "food_delivered_period")
+    event_dates = events.set_index("event_id")["date"]
+    return {
+        "blockade_start": day(start),
+        "blockade_start_time": str(s.loc[START_STEP, "time"])[-8:-3],
+        "earlier_block_date": when("earlier_road_block"),
+        "mining_claim_date": when("baku_mining_claim"),
+        "weapons_claim_date": when("baku_weapons_claim"),
+        "mines_denial_date": when("yerevan_denies_mines"),
+        "hajiyev_date": when("baku_blames_peacekeepers"),
+        "fake_news_date": when("baku_fake_news"),
+        "icj_order_date": when("icj_order_1"),
+        "icj_reaffirm_date": when("icj_order_2"),
+        "route_change_date": when("route_via_hakari"),
+        "checkpoint_date": when("checkpoint"),
+        "checkpoint_time": str(s.loc["checkpoint", "time"])[-8:-3],
+        "protest_end_date": when("protest_suspended"),
+        "protest_days": blockade_day(s.loc["protest_suspended", "date"], start),
+        "medevac_halt_date": when("medevac_suspended_1"),
+        "medevac_resume_date": when("medevac_resumed_1"),
+        "last_food_date": when("icrc_last_food"),
+        "full_closure_date": when("full_closure"),
+        "icrc_resumed_date": when("icrc_access_resumed"),
+        "last_medical_date": when("icrc_last_medical"),
+        "passage_suspended_date": when("passage_suspended"),
+        "convoy_date": when("armenian_convoy"),
+        "patient_arrest_date": when("patient_arrested"),
+        "medevac_resume2_date": when("medevac_resumed_2"),
+        "unsc_date": when("unsc_meeting"),
+        "aghdam_flour_date": when("aghdam_flour"),
+        "bread_date": when("bread_rationing"),
+        "aghdam_aid_date": when("aid_via_aghdam"),
+        "both_roads_date": when("icrc_both_roads"),
+        "offensive_date": day(event_dates["offensive_begins"]),
+        "one_way_date": when("one_way_exit"),
+        "days_closed_to_civilians": int((s.loc["one_way_exit", "date"] - start).days),
+        "days_closed_to_all": int(periods.loc[periods["level"] == CLOSED, "days"].sum()),
+        "days_without_food_aid": int((s.loc["aid_via_aghdam", "date"] - s.loc["icrc_last_food", "date"]).days),
+        "power_cut_date": when("power_line_cut"),
+        "coupons_date": when("coupons"),
+        "food_limits_date": when("food_sales_limited"),
+        "imports_pre": int(_one(supplies, "imports_daily_pre_blockade")["value"]),
+        "vehicles_pre": int(_one(supplies, "vehicles_daily_pre_blockade")["value"]),
+        "food_share_pre": int(_one(supplies, "food_share_imported_pre_blockade")["value"]),
+        "food_share_date": day(_one(supplies, "food_share_imported_pre_blockade")["date"]),
+        "goods_delivered": int(delivered["value"]),
+        "goods_expected": int(expected["value"]),
+        "goods_date": day(delivered["date"]),
+        "goods_days": blockade_day(delivered["date"], start),
+        "goods_share_pct": round(100 * int(delivered["value"]) / int(expected["value"])),
+        "goods_rate": float(rates.loc[("goods", "nk_de_facto", True), "rate"]),
+        "nk_vehicles": int(nk_vehicles["value"]),
+        "nk_vehicles_date": day(nk_vehicles["date"]),
+        "nk_vehicle_rate": float(rates.loc[("vehicles", "nk_de_facto", True), "rate"]),
+        "az_vehicles": int(az_vehicles["value"]),
+        "az_vehicles_q": qualifier(az_vehicles).strip(),
+        "az_vehicles_date": day(az_vehicles["date"]),
+        "az_vehicle_rate": float(rates.loc[("vehicles", "azerbaijani", True), "rate"]),
+        "food_zero_date": day(food_zero["date"]),
+        "nk_patients": int(nk_patients["value"]),
+        "nk_patients_date": day(nk_patients["date"]),
+        "rpk_patients": int(rpk_patients["value"]),
+        "icrc_patients_july": int(icrc_july["value"]),
+        "icrc_patients_july_date": day(icrc_july["date"]),
+        "icrc_patients_last": int(icrc_last["value"]),
+        "icrc_patients_last_date": day(icrc_last["date"]),
+        "az_patients": int(az_patients["value"]),
+        "az_patients_q": qualifier(az_patients).strip(),
+        "az_patients_date": day(az_patients["date"]),
+        "nk_patients_same_day": int(nk_same_day["value"]),
+        "gas_days": int(gas["value"]),
+        "gas_date": day(gas["date"]),
+        "power_days": int(power["value"]),
+        "power_since_failure_days": blockade_day(power["date"], s.loc["power_line_cut", "date"]),
+        "power_date": day(power["date"]),
+        "gas_blockade_day": blockade_day(gas["date"], start),
+        "convoy_trucks": int(convoy_trucks.iloc[0]["value"]),
+        "convoy_trucks_later": int(convoy_trucks.iloc[-1]["value"]),
+        "convoy_trucks_later_date": day(convoy_trucks.iloc[-1]["date"]),
+        "convoy_tonnes_low": int(convoy[convoy["figure_side"] == "armenian"]["value"].min()),
+        "convoy_tonnes_high": int(convoy[convoy["figure_side"] == "armenian"]["value"].max()),
+        "aghdam_flour_tonnes": int(convoy[convoy["figure_side"] == "azerbaijani"]["value"].iloc[0]),
+        "icrc_convoy_tonnes": int(icrc_70["value"]),
+        "icrc_convoy_date": day(icrc_70["date"]),
+        "stranded_first": int(stranded.iloc[0]["value"]),
+        "stranded_first_date": day(stranded.iloc[0]["date"]),
+        "stranded_later": int(stranded["value"].max()),
+        "stranded_later_date": day(stranded.loc[stranded["value"].idxmax(), "date"]),
+        "n_supply_figures": len(supplies),
+        "n_nk_figures": int((supplies["figure_side"] == "nk_de_facto").sum()),
+        "n_steps": len(steps),
+    }
