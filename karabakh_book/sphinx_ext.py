@@ -29,7 +29,9 @@ from .timeline import DOC_URL_PREFIX
 PACKAGE_DIR = Path(__file__).resolve().parent
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 STATIC_DIR = PACKAGE_DIR / "static"
-DOC_URL = re.compile(re.escape(DOC_URL_PREFIX) + r"([a-z0-9][a-z0-9\-/]*)")
+# Inside a chart's JSON plotly escapes "/" (as "\u002f"): accept the escaped forms as folder separators.
+SEPARATOR = r"(?:/|\\/|\\u002f)"
+DOC_URL = re.compile(re.escape(DOC_URL_PREFIX) + rf"([a-z0-9\-]+(?:{SEPARATOR}[a-z0-9\-]+)*)")
 LOAD_CALL = re.compile(r"""\bload\(\s*["']([A-Za-z0-9_\-]+)["']""")
 FINGERPRINT_CELL = """
 
@@ -111,7 +113,7 @@ def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context
     if DATA_URL_PREFIX in body:
         body = context["body"] = body.replace(f'href="{DATA_URL_PREFIX}', f'href="{context["pathto"]("data/", 1)}')
     if DOC_URL_PREFIX in body:  # chapter links carried by chart points (timeline)
-        body = context["body"] = DOC_URL.sub(lambda m: context["pathto"](m.group(1)), body)
+        body = context["body"] = DOC_URL.sub(lambda m: context["pathto"](re.sub(SEPARATOR, "/", m.group(1))), body)
     if 'class="kb-chart"' in body:
         # A chart page: load plotly.js (ours, once) before the inline scripts that draw the charts,
         # and the few lines that make linked chart points clickable.

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 pytestmark = pytest.mark.browser
@@ -97,3 +98,33 @@ def test_every_chart_draws_its_data_and_answers_hover(site, server, browser, wid
             page.mouse.move(0, 0)
             assert chart.bounding_box()["width"] <= width, f"{name}: chart {index} overflows a {width}px screen"
         page.close()
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_no_page_has_a_serious_accessibility_violation(site, server, browser, mode):
+    """axe-core (injected from the test package, not fetched) on every page, in both colour modes."""
+    axe = Axe()
+    found = {}
+    for name in site_pages(site):
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=mode)
+        page.goto(f"{server}/{name}", wait_until="load")
+        page.wait_for_timeout(300)
+        violations = axe.run(page).response["violations"]
+        serious = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in violations if v["impact"] in ("serious", "critical")]
+        if serious:
+            found[name] = serious
+        page.close()
+    assert not found, found
+
+
+def test_a_timeline_point_opens_its_chapter(site, server, browser):
+    page, seen = visit(browser, f"{server}/chapters/index.html")
+    chart = page.locator("figure.kb-chart .plotly-graph-div").first
+    chart.scroll_into_view_if_needed()
+    # The withdrawal row's points: the last trace (stages are drawn in story order).
+    point = chart.locator(".scatterlayer .trace").last.locator(".points path").first
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/chapters/withdrawal.html", timeout=5000)
+    assert not seen["console"], seen["console"]
+    page.close()

@@ -13,6 +13,7 @@ from conftest import ROOT, build, edit_csv
 from jupyter_cache import get_cache
 
 from karabakh_book.render import PLOTLY_MIME
+from karabakh_book.timeline import STAGES
 
 pytestmark = pytest.mark.build
 
@@ -134,3 +135,30 @@ def test_every_dataset_is_published_byte_for_byte_with_its_descriptor(site):
     appendix = (site / "chapters" / "data.html").read_text(encoding="utf-8")
     for name in data_download_names()[1:]:
         assert f'href="../data/{name}"' in appendix, f"the data appendix offers no download of {name}"
+
+
+def test_no_page_keeps_an_unresolved_link_prefix(site):
+    from karabakh_book.render import DATA_URL_PREFIX
+    from karabakh_book.timeline import DOC_URL_PREFIX
+
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert DATA_URL_PREFIX not in html and DOC_URL_PREFIX not in html, page
+
+
+def test_timeline_points_link_to_existing_chapters(site):
+    html = (site / "chapters" / "index.html").read_text(encoding="utf-8")
+    # The link is the last customdata column of each point: '..., "Source", "blockade.html"]'.
+    targets = set(re.findall(r'"([^"]+)"\](?=,\[|\])', html))
+    assert targets == {f"{chapter}.html" for chapter, _ in STAGES.values()}
+    assert all((site / "chapters" / target).is_file() for target in targets)
+
+
+def test_a_changed_stylesheet_reaches_the_site_without_any_page_change(book_copy):
+    first = build(book_copy)
+    assert first.returncode == 0, first.stdout[-4000:] + first.stderr[-4000:]
+    stylesheet = book_copy / "karabakh_book" / "static" / "karabakh.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    second = build(book_copy)
+    assert second.returncode == 0, second.stdout[-4000:] + second.stderr[-4000:]
+    assert (book_copy / "_build" / "html" / "_static" / "karabakh.css").read_text(encoding="utf-8").endswith("/* changed */\n")

@@ -1,0 +1,80 @@
+"""The landing page's timeline and key figures, specified on a small hand-made fixture."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+from conftest import DATA
+
+from karabakh_book import load, with_sources
+from karabakh_book.timeline import DOC_URL_PREFIX, STAGES, landing_key_figures, story_timeline
+
+SOURCES = """source_id,publisher,cites,url,published,language,publisher_side
+src_a,Outlet A,,https://a.example.org/1,2023-09-24,en,armenian
+src_b,Outlet B,,https://b.example.org/2,,ru,russian
+"""
+EVENTS = """event_id,date,time,stage,label,description,source_id
+ceasefire_1994,1994-05-12,,war_and_ceasefire,1994 ceasefire,Old.,src_a
+war_2020_begins,2020-09-27,,war_and_ceasefire,War begins,War.,src_a
+ceasefire_2020,2020-11-10,01:00,war_and_ceasefire,Ceasefire,Ceasefire.,src_b
+blockade_begins,2022-12-12,,blockade,Road blocked,Blocked.,src_b
+offensive_begins,2023-09-19,,offensive,Offensive,Offensive.,src_a
+withdrawal_confirmed_kremlin,2024-04-17,,withdrawal,Confirmed,Confirmed.,src_b
+withdrawal_completed,2024-06-12,,withdrawal,Completed,Completed.,src_b
+"""
+MANDATE = """term_id,clause,quantity,unit,description,figure_side,source_id,note
+personnel,3,1960,servicemen,Servicemen,armenian,src_a,
+personnel,3,1960,servicemen,Servicemen,russian,src_b,
+"""
+ARRIVALS = """date,time,cumulative_arrivals,approximate,figure_side,source_id,confidence,note
+2023-09-24,18:00,400,false,armenian,src_a,high,
+2023-10-02,,90000,false,armenian,src_b,high,
+"""
+
+
+@pytest.fixture
+def frames(tmp_path):
+    shutil.copy(DATA / "datapackage.json", tmp_path / "datapackage.json")
+    for name, text in {"sources": SOURCES, "timeline_events": EVENTS, "peacekeeping_mandate_2020": MANDATE, "displacement_arrivals_2023": ARRIVALS}.items():
+        (tmp_path / f"{name}.csv").write_text(text, encoding="utf-8")
+    return {
+        "events": with_sources(load("timeline_events", tmp_path), tmp_path),
+        "mandate": load("peacekeeping_mandate_2020", tmp_path),
+        "arrivals": load("displacement_arrivals_2023", tmp_path),
+    }
+
+
+def test_key_figures_are_read_off_the_data(frames):
+    figures = landing_key_figures(frames["events"], frames["mandate"], frames["arrivals"])
+    assert figures["war_days"] == 44  # 27 Sep to 10 Nov 2020
+    assert figures["blockade_days"] == 281  # 12 Dec 2022 to 19 Sep 2023
+    assert figures["peacekeepers_mandate"] == 1960
+    assert figures["exodus_arrivals"] == 90000 and figures["exodus_final_date"] == "2 October 2023"
+    assert figures["withdrawal_completed_date"] == "12 June 2024"
+    assert figures["first_event_year"] == 1994 and figures["n_events"] == 7
+
+
+def test_timeline_splits_background_from_recent_years_and_links_every_point(frames):
+    fig = story_timeline(frames["events"])
+    left = [t for t in fig.data if t.xaxis == "x"]
+    right = [t for t in fig.data if t.xaxis == "x2"]
+    assert sum(len(t.x) for t in left) == 1 and sum(len(t.x) for t in right) == 6
+    for trace in fig.data:
+        column = trace.meta["link"]
+        for row in trace.customdata:
+            assert row[column].startswith(DOC_URL_PREFIX + "chapters/")
+            assert row[column].removeprefix(DOC_URL_PREFIX + "chapters/") in {c for c, _ in STAGES.values()}
+    withdrawal = next(t for t in fig.data if t.name == "Withdrawal")
+    assert {row[withdrawal.meta["link"]] for row in withdrawal.customdata} == {f"{DOC_URL_PREFIX}chapters/withdrawal"}
+
+
+def test_timeline_furniture_counts_and_sources(frames):
+    fig = story_timeline(frames["events"])
+    furniture = fig.layout.meta["furniture"]
+    assert furniture["title"].startswith("7 dated events from 1994 to 2024")
+    assert "Outlet B" in furniture["source"] and "Outlet A" in furniture["source"]
+    table = pd.DataFrame(furniture["data"]["rows"], columns=furniture["data"]["columns"])
+    assert len(table) == 7 and table["source URL"].str.startswith("https://").all()
+    assert all("Source: %{customdata[2]}" in t.hovertemplate for t in fig.data)
