@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.test-installed
 CHROMIUM := /usr/bin/chromium
 HTML := _build/html
 
-.PHONY: book test serve clean chromium
+.PHONY: book test serve clean chromium publish
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -20,9 +20,10 @@ $(TEST_STAMP): $(STAMP) requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-## book: install the pinned environment, execute every chapter, build the site into _build/html
+## book: install the pinned environment, execute every chapter, build the site and publish it to _build/html
+##       (only when the whole build succeeded; a failed build leaves the last good site untouched)
 book: $(STAMP)
-	$(VENV)/bin/jupyter-book build . --warningiserror --nitpick --keep-going
+	$(PY) -m karabakh_book.publish build .
 
 ## test: install test tools and Debian's chromium, build the book, run every test
 test: $(TEST_STAMP) chromium book
@@ -36,6 +37,11 @@ chromium:
 	    echo "Browser tests need Debian's chromium at $(CHROMIUM): run 'sudo apt-get install chromium', then 'make test'." >&2; exit 1; \
 	  fi; \
 	fi
+
+## publish: copy the last good site to any static host folder, swapped in atomically (make publish DEST=/srv/www/book)
+publish:
+	@test -n "$(DEST)" || { echo "usage: make publish DEST=<folder>" >&2; exit 2; }
+	$(PY) -m karabakh_book.publish copy $(HTML) $(DEST)
 
 ## serve: preview the built site on http://127.0.0.1:8000
 serve:

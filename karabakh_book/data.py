@@ -8,6 +8,7 @@ chapter that raises fails the build.
 
 from __future__ import annotations
 
+import csv
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,10 +105,33 @@ def schema_problems(name: str, data_dir: Path = DATA_DIR) -> list[Problem]:
     for key in resource["schema"].get("foreignKeys", []):
         referenced = key["reference"]["resource"]
         if referenced and referenced != name:
-            problems = _frictionless_problems(package, referenced)
+            problems = _encoding_problems(resource_descriptor(referenced, data_dir), data_dir) or _frictionless_problems(package, referenced)
             if problems:
                 return problems
-    return _frictionless_problems(package, name)
+    return _encoding_problems(resource, data_dir) or _frictionless_problems(package, name)
+
+
+def _encoding_problems(resource: dict, data_dir: Path) -> list[Problem]:
+    """The first byte that is not in the declared encoding, with its line and column.
+
+    frictionless reports a wrongly encoded file without saying where; an author needs the place.
+    """
+    encoding = resource.get("encoding", "utf-8")
+    names = [field["name"] for field in resource["schema"]["fields"]]
+    for number, raw in enumerate((Path(data_dir) / resource["path"]).read_bytes().splitlines(), 1):
+        try:
+            raw.decode(encoding)
+        except UnicodeDecodeError as error:
+            before = raw[: error.start].decode(encoding, errors="replace")
+            position = len(next(csv.reader([before]))) if before else 1
+            column = names[position - 1] if position <= len(names) else None
+            return [
+                Problem(
+                    resource["path"], number, column, "encoding-error",
+                    f"byte 0x{raw[error.start]:02x} is not valid {encoding}; save the file as {encoding}",
+                )
+            ]
+    return []
 
 
 def _frictionless_problems(package, name: str) -> list[Problem]:
@@ -117,6 +141,8 @@ def _frictionless_problems(package, name: str) -> list[Problem]:
     for task in report.tasks:
         for error in task.errors:
             column = getattr(error, "field_name", None) or getattr(error, "label", None)
+            if column is None and getattr(error, "field_number", None):
+                column = f"#{error.field_number} (the header has {len(resource.schema.fields)} columns)"
             line = getattr(error, "row_number", None)
             if line is None and hasattr(error, "label"):
                 line = 1  # a header (label) error

@@ -13,8 +13,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SITE = ROOT / "_build" / "html"
-JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
-BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
 
 
 @pytest.fixture
@@ -39,7 +37,10 @@ def book_copy(tmp_path: Path) -> Path:
     Tests build it with PYTHONPATH pointing at the copy, so the kernel and Sphinx import the
     copy's package and read the copy's data.
     """
-    target = tmp_path / "book"
+    return copy_book(tmp_path / "book")
+
+
+def copy_book(target: Path) -> Path:
     files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True).stdout
     for name in filter(None, files.decode().split("\0")):
         source = ROOT / name
@@ -53,10 +54,10 @@ def book_copy(tmp_path: Path) -> Path:
 
 
 def build(book: Path) -> subprocess.CompletedProcess:
-    """Build ``book`` the way ``make book`` does; return the finished process (never raises)."""
+    """Build ``book`` the way ``make book`` does (staging, then publish); return the finished process."""
     env = dict(os.environ, PYTHONPATH=str(book))
     return subprocess.run(
-        [str(JUPYTER_BOOK), "build", str(book), *BUILD_FLAGS],
+        [sys.executable, "-m", "karabakh_book.publish", "build", str(book)],
         cwd=book, env=env, capture_output=True, text=True, timeout=600,
     )
 

@@ -1,0 +1,73 @@
+"""Build the book into a staging folder and publish it only when the whole build succeeded.
+
+Readers (and ``make serve``) see ``_build/html``, which is a symbolic link to one complete
+release. A new release is copied in full next to the old one and the link is swapped with a
+single rename, so nobody ever sees a half-built or half-copied site, and a failed build
+leaves the last good site exactly as it was.
+
+    python -m karabakh_book.publish build [BOOK]     # build BOOK (default: .) and publish it
+    python -m karabakh_book.publish copy SITE DEST   # publish a built SITE to any folder DEST
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
+STAGING = Path("_build") / "next"  # Sphinx's own output and doctrees: kept for fast incremental builds
+PUBLISHED = Path("_build") / "html"
+
+
+def publish(site: Path, dest: Path) -> Path:
+    """Copy ``site`` in full beside ``dest``, then make ``dest`` point at the copy atomically."""
+    site, dest = Path(site).resolve(), Path(dest).absolute()
+    if not (site / "index.html").is_file():
+        raise FileNotFoundError(f"{site} holds no built site (no index.html)")
+    releases = dest.parent / f".{dest.name}.releases"
+    release = releases / datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    shutil.copytree(site, release, symlinks=False)
+    if dest.exists() and not dest.is_symlink():
+        # First publication over a plain folder: keep it as the previous release.
+        dest.rename(releases / "previous-folder")
+    swap = dest.parent / f".{dest.name}.swap"
+    swap.unlink(missing_ok=True)
+    swap.symlink_to(release.relative_to(dest.parent))
+    os.replace(swap, dest)  # rename(2): readers see the old site or the new one, never a mix
+    for old in releases.iterdir():
+        if old != release:
+            shutil.rmtree(old)
+    return release
+
+
+def build(book: Path) -> int:
+    """``jupyter-book build`` into the staging folder; publish to ``_build/html`` only on success."""
+    book = Path(book).resolve()
+    staging = book / STAGING
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    result = subprocess.run([str(jupyter_book), "build", str(book), "--path-output", str(staging), *BUILD_FLAGS], cwd=book)
+    if result.returncode != 0:
+        print(f"build failed: nothing published, {book / PUBLISHED} is unchanged", file=sys.stderr)
+        return result.returncode
+    release = publish(staging / "_build" / "html", book / PUBLISHED)
+    print(f"published {release.name} to {book / PUBLISHED}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["build"] and len(argv) <= 2:
+        return build(Path(argv[1]) if len(argv) == 2 else Path("."))
+    if argv[:1] == ["copy"] and len(argv) == 3:
+        publish(Path(argv[1]), Path(argv[2]))
+        print(f"published {argv[1]} to {argv[2]}")
+        return 0
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
