@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.test-installed
 CHROMIUM := /usr/bin/chromium
 HTML := _build/html
 
-.PHONY: book test serve clean chromium publish
+.PHONY: book test serve clean chromium publish rerun verify
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -42,6 +42,15 @@ chromium:
 publish:
 	@test -n "$(DEST)" || { echo "usage: make publish DEST=<folder>" >&2; exit 2; }
 	$(PY) -m karabakh_book.publish copy $(HTML) $(DEST)
+
+## rerun: re-execute one chapter from scratch and compare it with the published build (make rerun CHAPTER=exodus)
+rerun: $(STAMP)
+	@test -n "$(CHAPTER)" || { echo "usage: make rerun CHAPTER=<name>, e.g. exodus" >&2; exit 2; }
+	$(PY) -m karabakh_book.reproduce $(CHAPTER)
+
+## verify: re-execute every chapter and compare it with the published build
+verify: $(STAMP)
+	$(PY) -m karabakh_book.reproduce all
 
 ## serve: preview the built site on http://127.0.0.1:8000
 serve:

@@ -338,6 +338,8 @@ def ledger_key_figures(ledger: pd.DataFrame) -> dict:
         "n_numeric": int(ledger["report_value"].notna().sum()),
         "close_pct": round(CLOSE * 100),
         "rough_pct": round(ROUGH * 100),
+        # Glued so that a reviewer's re-execution compares every verdict with the published one.
+        **{f"verdict_{claim}": verdict for claim, verdict in zip(ledger["claim_id"], ledger["verdict"])},
     }
 
 

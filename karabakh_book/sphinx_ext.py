@@ -24,6 +24,7 @@ from sphinx.application import Sphinx
 from . import data as book_data
 from .appendix import DataAppendix, data_download_names
 from .render import DATA_URL_PREFIX
+from .reproduce import RECORD_DIR, built_record, record_json
 from .timeline import DOC_URL_PREFIX
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -71,6 +72,7 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     fingerprint = dependency_fingerprint(source[0])
     app.env.kb_fingerprints[docname] = fingerprint
+    app.env.kb_charts[docname] = []  # filled by the plotly renderer as the page is rendered
     source[0] += FINGERPRINT_CELL.format(fingerprint=fingerprint)
 
 
@@ -97,11 +99,14 @@ def _on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]
 
 def _on_env_purge_doc(app: Sphinx, env, docname: str) -> None:
     env.kb_fingerprints.pop(docname, None)
+    env.kb_charts.pop(docname, None)
 
 
 def _on_builder_inited(app: Sphinx) -> None:
     if not hasattr(app.env, "kb_fingerprints"):
         app.env.kb_fingerprints = {}
+    if not hasattr(app.env, "kb_charts"):
+        app.env.kb_charts = {}
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(PLOTLY_JS, static / "plotly.min.js")
@@ -130,6 +135,13 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     target.mkdir()
     for name in data_download_names():
         shutil.copyfile(book_data.DATA_DIR / name, target / name)
+    # What each chapter produced, for reviewers to re-execute against (karabakh_book.reproduce).
+    records = Path(app.outdir) / RECORD_DIR
+    records.mkdir(exist_ok=True)
+    executed = Path(app.outdir).parent / "jupyter_execute"  # where myst-nb keeps glued values
+    for docname in sorted(app.env.kb_fingerprints):
+        record = built_record(executed / f"{docname}.glue.json", app.env.kb_charts.get(docname, []))
+        (records / f"{Path(docname).name}.json").write_text(record_json(record), encoding="utf-8")
 
 
 def _write_root_redirect(app: Sphinx, exception) -> None:
