@@ -107,6 +107,7 @@ def peacekeepers_key_figures(mandate: pd.DataFrame, deployment: pd.DataFrame, pl
         "lachin_temporary_posts": int(lachin_posts["value"]),
         "old_road_handover_date": day(ev.loc["old_corridor_road_handover", "date"]),
         "bypass_road_date": day(ev.loc["bypass_road_opens", "date"]),
+        "blockade_date": day(ev.loc["blockade_begins", "date"]),
         "stepanakert_goris_km": round(straight_km(located.loc["stepanakert"], located.loc["goris"])),
         "n_places": len(places),
         "n_unmapped": len(missing),

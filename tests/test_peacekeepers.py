@@ -205,6 +205,7 @@ def test_peacekeepers_key_figures_are_read_off_the_data(frames):
     # 0.3 degrees of latitude on one meridian: 0.3 × 6,371 km × π / 180 = 33.4 km.
     assert figures["stepanakert_goris_km"] == 33
     assert figures["n_unmapped"] == 1 and figures["unmapped_names"] == "Hakari bridge"
+    assert figures["blockade_date"] == "12 December 2022" and figures["bypass_road_date"] == "30 August 2022"
 
 
 def test_mandate_terms_must_agree_across_sources(fixture_dir):
