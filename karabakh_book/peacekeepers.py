@@ -1,0 +1,293 @@
+"""Charts and key figures of the Russian peacekeepers: mandate, airlift, zone and corridor.
+
+Builders take validated frames (``data.load`` + ``data.with_sources``) and return furnished
+figures; headlines and prose figures are computed from the data, never typed.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .style import INK, MUTED, PALETTE, furnish
+from .words import day, outlets
+
+MANDATE = "peacekeeping_mandate_2020"
+DEPLOYMENT = "peacekeeping_deployment"
+PLACES = "places"
+BOUNDARIES = "boundaries_natural_earth"
+EVENTS = "timeline_events"
+BOUNDARY_POLICY = "natural_earth_disputed_policy"
+
+# The airlift panels: metric, panel title, unit in hover, mandate term it is measured against.
+AIRLIFT = (
+    ("personnel_airlifted_cumulative", "Servicemen flown in", "servicemen", "personnel"),
+    ("equipment_airlifted_cumulative", "Units of equipment flown in", "units", "equipment_units_total"),
+    ("airlift_flights_cumulative", "Flights", "flights", None),
+)
+
+# The original corridor road, east to west, through places whose sourced role puts them on it
+# (places.role): the line is drawn straight from one to the next, not along the real road.
+CORRIDOR_ROAD = ("stepanakert", "karin_tak", "lachin", "aghavno", "goris")
+# Labels shown on the map (the rest answer on hover), placed so that close places do not collide.
+MAP_LABELS = {
+    "stepanakert": "middle left", "shusha": "bottom left", "lachin": "top left", "aghavno": "bottom left",
+    "goris": "bottom center", "khojaly": "middle left", "martakert": "middle left", "aghdam": "top center",
+    "kalbajar": "bottom right", "kornidzor": "bottom right",
+}
+# Opening view: the peacekeepers' area and the corridor; the capitals are a zoom-out away.
+MAP_VIEW = {"lon": (45.85, 47.25), "lat": (39.3, 40.4)}
+
+
+def _term(mandate: pd.DataFrame, term_id: str) -> pd.Series:
+    rows = mandate[mandate["term_id"] == term_id]
+    if rows["quantity"].nunique() != 1:
+        raise ValueError(f"the sources disagree on {term_id}: {sorted(rows['quantity'].unique())}")
+    return rows.iloc[0]
+
+
+def _metric(deployment: pd.DataFrame, metric: str) -> pd.DataFrame:
+    return deployment[deployment["metric"] == metric].sort_values(["date", "value"], kind="stable")
+
+
+def straight_km(a: pd.Series, b: pd.Series) -> float:
+    """Great-circle distance in km between two places (haversine, Earth radius 6,371 km)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def peacekeepers_key_figures(mandate: pd.DataFrame, deployment: pd.DataFrame, places: pd.DataFrame, events: pd.DataFrame) -> dict:
+    """The numbers, dates and names the peacekeepers chapter's prose quotes."""
+    personnel = _term(mandate, "personnel")
+    copies = mandate[mandate["term_id"] == "personnel"]
+    links = [f"[{p}]({u})" for p, u in zip(copies["publisher"], copies["url"])]
+    started = _metric(deployment, "deployment_started").iloc[0]
+    completed = _metric(deployment, "deployment_completed").iloc[0]
+    flights = _metric(deployment, "airlift_flights_cumulative")
+    last_flights = flights[flights["date"] == flights["date"].max()]
+    people = _metric(deployment, "personnel_airlifted_cumulative").iloc[-1]
+    equipment = _metric(deployment, "equipment_airlifted_cumulative").iloc[-1]
+    posts = _metric(deployment, "observation_posts")
+    at_completion = posts[posts["date"] == completed["date"]].iloc[0]
+    lachin_posts = _metric(deployment, "temporary_posts_lachin_corridor").iloc[0]
+    planned = _metric(deployment, "observation_posts_planned").iloc[0]
+    located = places.dropna(subset=["lat", "lon"]).set_index("place_id")
+    missing = places[places["lat"].isna() | places["lon"].isna()]
+    ev = events.set_index("event_id")
+    return {
+        "personnel": int(personnel["quantity"]),
+        "apcs": int(_term(mandate, "armoured_personnel_carriers")["quantity"]),
+        "vehicles": int(_term(mandate, "vehicles_special_equipment")["quantity"]),
+        "equipment_total": int(_term(mandate, "equipment_units_total")["quantity"]),
+        "term_years": int(_term(mandate, "term_years")["quantity"]),
+        "extension_years": int(_term(mandate, "automatic_extension_years")["quantity"]),
+        "notice_months": int(_term(mandate, "termination_notice_months")["quantity"]),
+        "corridor_km": int(_term(mandate, "lachin_corridor_width")["quantity"]),
+        "rotations_min": int(_term(mandate, "rotations_per_year_min")["quantity"]),
+        "personnel_clause": int(personnel["clause"]),
+        "corridor_clause": int(_term(mandate, "lachin_corridor_width")["clause"]),
+        "personnel_copies": len(copies),
+        "personnel_publishers": ", ".join(links[:-1]) + " and " + links[-1] if len(links) > 1 else links[0],
+        "statement_source": next(link for link, side in zip(links, copies["figure_side"]) if side == "armenian"),
+        "ceasefire_date": day(ev.loc["ceasefire_2020", "date"]),
+        "deployment_start_time": f"{started['time'].components.hours:02d}:{started['time'].components.minutes:02d}",
+        "deployment_start_date": day(started["date"]),
+        "deployment_done_date": day(completed["date"]),
+        "airlift_days": int((completed["date"] - started["date"]).days),
+        "airlifted_personnel": int(people["value"]),
+        "airlifted_equipment": int(equipment["value"]),
+        "flights_low": int(last_flights["value"].min()),
+        "flights_high": int(last_flights["value"].max()),
+        "posts_planned": int(planned["value"]),
+        "posts_at_completion": int(at_completion["value"]),
+        "lachin_temporary_posts": int(lachin_posts["value"]),
+        "old_road_handover_date": day(ev.loc["old_corridor_road_handover", "date"]),
+        "bypass_road_date": day(ev.loc["bypass_road_opens", "date"]),
+        "blockade_date": day(ev.loc["blockade_begins", "date"]),
+        "stepanakert_goris_km": round(straight_km(located.loc["stepanakert"], located.loc["goris"])),
+        "n_places": len(places),
+        "n_unmapped": len(missing),
+        "unmapped_names": " and ".join(missing["name"]),
+    }
+
+
+def airlift_build_up(deployment: pd.DataFrame, mandate: pd.DataFrame) -> go.Figure:
+    """Ten days of airlift in three running totals, each against the mandate figure it fills."""
+    fig = make_subplots(rows=len(AIRLIFT), cols=1, shared_xaxes=True, vertical_spacing=0.11,
+                        subplot_titles=[title for _, title, _, _ in AIRLIFT])
+    drawn, finals, shown = [], {}, set()
+    for row, (metric, title, unit, term_id) in enumerate(AIRLIFT, start=1):
+        series = _metric(deployment, metric)
+        series = series.assign(when=series["date"].map(day), series=title, unit=unit)
+        drawn.append(series)
+        finals[metric] = series.iloc[-1]
+        fig.add_trace(go.Scatter(x=series["date"], y=series["value"].astype(int), mode="lines", line=dict(shape="hv", color=PALETTE[0], width=2),
+                                 hoverinfo="skip", showlegend=False), row=row, col=1)
+        for approximate, symbol, name in ((False, "circle", "Published figure"), (True, "circle-open", "Lower bound ('over')")):
+            points = series[series["approximate"] == approximate]
+            if points.empty:
+                continue
+            fig.add_trace(
+                go.Scatter(
+                    x=points["date"], y=points["value"].astype(int), mode="markers", name=name, legendgroup=name,
+                    showlegend=name not in shown,
+                    marker=dict(symbol=symbol, size=8, color=PALETTE[0], line=dict(width=2, color=PALETTE[0])),
+                    customdata=points[["when", "publisher", "confidence"]].astype(str).to_numpy(),
+                    hovertemplate=f"%{{customdata[0]}}<br><b>%{{y:,}} {unit}</b> in total"
+                    "<br>Russian defence ministry, published by %{customdata[1]} (confidence: %{customdata[2]})<extra></extra>",
+                ),
+                row=row, col=1,
+            )
+            shown.add(name)
+        if term_id:
+            term = _term(mandate, term_id)
+            fig.add_hline(y=int(term["quantity"]), line=dict(color=MUTED, width=1, dash="dash"), row=row, col=1,
+                          annotation_text=f"mandate: {int(term['quantity']):,}", annotation_position="top left",
+                          annotation_font=dict(size=11, color=MUTED))
+        fig.update_yaxes(title_text=unit, rangemode="tozero", row=row, col=1)
+        top = max(int(series["value"].max()), int(_term(mandate, term_id)["quantity"]) if term_id else 0)
+        fig.update_yaxes(range=[0, top * 1.25], row=row, col=1)
+    for annotation in fig.layout.annotations:
+        if annotation.text in {t for _, t, _, _ in AIRLIFT}:
+            annotation.update(x=0, xanchor="left", font=dict(size=13, color=INK))
+    fig.update_xaxes(tickformat="%-d %b", nticks=6)
+    fig.update_xaxes(title_text="Date (November 2020)", row=len(AIRLIFT), col=1)
+    fig.update_layout(height=460, legend=dict(y=1.06))
+    people, equipment = finals["personnel_airlifted_cumulative"], finals["equipment_airlifted_cumulative"]
+    mandated, units = int(_term(mandate, "personnel")["quantity"]), int(_term(mandate, "equipment_units_total")["quantity"])
+    started = _metric(deployment, "deployment_started")
+    start = started["date"].min() if len(started) else pd.concat(drawn)["date"].min()
+    data = pd.concat(drawn)
+    conflicts = data[data.duplicated(["metric", "date"], keep=False)]
+    return furnish(
+        fig,
+        title=(
+            f"In {(people['date'] - start).days} days the airlift brought {int(people['value']):,} servicemen"
+            + (" – the mandate's full strength – " if int(people["value"]) == mandated else f" (mandate: {mandated:,}) ")
+            + f"and {int(equipment['value']):,} units of equipment"
+        ),
+        subtitle="Running totals of the Russian airlift to Armenia for the peacekeeping force, as the Russian defence ministry reported them",
+        source=f"Russian defence ministry briefings and Shoigu's report to Putin, as published by {outlets(data)}; mandate: trilateral statement of 10 November 2020.",
+        description=(
+            f"Three stepped lines rise between {day(start)} and {day(people['date'])}. "
+            + " ".join(
+                f"{title}: from {int(s.iloc[0]['value']):,} on {day(s.iloc[0]['date'])} to {int(s.iloc[-1]['value']):,} on {day(s.iloc[-1]['date'])}."
+                for (_, title, _, _), s in zip(AIRLIFT, drawn)
+            )
+            + f" Dashed lines mark the mandate's {mandated:,} servicemen and the defence ministry's total of {units} units of equipment."
+        ),
+        notes=(
+            *(
+                [f"The equipment total reported at the end ({int(equipment['value']):,}) is "
+                 f"{'higher' if int(equipment['value']) > units else 'lower'} than the {units} units of the mandate "
+                 "(armoured carriers plus vehicles); no source explains the difference."]
+                if int(equipment["value"]) != units else []
+            ),
+            *(
+                f"{day(d)}: two totals of {g['unit'].iloc[0]} were reported ({' and '.join(f'{int(v):,}' for v in g['value'])}); both are shown."
+                for (m, d), g in conflicts.groupby(["metric", "date"])
+            ),
+            "An open circle is a lower bound ('over'); each step is one published figure, and totals between them are not known.",
+        ),
+        data=data[["series", "when", "value", "unit", "approximate", "publisher", "url", "confidence"]].rename(
+            columns={"when": "date", "value": "total", "url": "source URL"}
+        ),
+        datasets=(DEPLOYMENT, MANDATE),
+    )
+
+
+def _paths(frame: pd.DataFrame) -> tuple[list, list, list]:
+    """All lines of ``frame`` as one trace's x, y and hover rows, lines separated by gaps."""
+    xs, ys, hover = [], [], []
+    for _, line in frame.sort_values(["line_id", "point"]).groupby("line_id", sort=True):
+        xs += list(line["lon"].astype(float)) + [None]
+        ys += list(line["lat"].astype(float)) + [None]
+        hover += [[between, publisher] for between, publisher in zip(line["between"], line["publisher"])] + [[None, None]]
+    return xs, ys, hover
+
+
+def zone_map(places: pd.DataFrame, boundaries: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
+    """The peacekeepers' area and the Lachin corridor on plain lon/lat axes.
+
+    No geo trace: plotly's geo traces fetch map files from a CDN. Axes keep equal distances
+    equal at the map's middle latitude (one degree of longitude is cos(latitude) of one of
+    latitude). Places without sourced coordinates are named in a note, not placed.
+    """
+    located = places.dropna(subset=["lat", "lon"]).copy()
+    missing = places[places["lat"].isna() | places["lon"].isna()]
+    located["names"] = [n if pd.isna(a) else f"{n} (also {a.replace('; ', ', ')})" for n, a in zip(located["name"], located["alt_names"])]
+    located["label"] = [name if p in MAP_LABELS else "" for p, name in zip(located["place_id"], located["name"])]
+    fig = go.Figure()
+    for capital, symbol, name in ((False, "circle", "Place"), (True, "square", "Capital")):
+        group = located[(located["kind"] == "capital") == capital]
+        fig.add_trace(
+            go.Scatter(
+                x=group["lon"].astype(float), y=group["lat"].astype(float), mode="markers+text", name=name,
+                marker=dict(symbol=symbol, size=9, color=INK if capital else PALETTE[1], line=dict(width=1, color="white")),
+                text=group["label"], textfont=dict(size=11, color=INK),
+                textposition=[MAP_LABELS.get(p, "top center") for p in group["place_id"]],
+                customdata=group[["names", "role", "publisher"]].astype(str).to_numpy(),
+                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{y:.3f}° N, %{x:.3f}° E (coordinates: %{customdata[2]})<extra></extra>",
+            )
+        )
+    road = located.set_index("place_id").loc[list(CORRIDOR_ROAD)]
+    fig.add_trace(
+        go.Scatter(
+            x=road["lon"].astype(float), y=road["lat"].astype(float), mode="lines", name="Corridor road to Aug 2022 (schematic)",
+            line=dict(color=PALETTE[0], width=3), customdata=road[["name"]].to_numpy(),
+            hovertemplate="Original Lachin corridor road at %{customdata[0]} (drawn straight between places)<extra></extra>",
+        )
+    )
+    for kind, colour, name in (("land boundary", MUTED, "Border (Natural Earth)"), ("coastline", PALETTE[5], "Caspian coast")):
+        xs, ys, hover = _paths(boundaries[boundaries["kind"] == kind])
+        fig.add_trace(
+            go.Scatter(
+                x=xs, y=ys, mode="lines", name=name, showlegend=kind == "land boundary", line=dict(color=colour, width=1.2),
+                customdata=hover, connectgaps=False,
+                hovertemplate="%{customdata[0]}<br>Natural Earth 1:10m, via %{customdata[1]}<extra></extra>",
+            )
+        )
+    middle = sum(MAP_VIEW["lat"]) / 2
+    fig.update_layout(
+        height=560,
+        xaxis=dict(title="Longitude (° E)", range=list(MAP_VIEW["lon"]), showgrid=True, zeroline=False),
+        yaxis=dict(title="Latitude (° N)", range=list(MAP_VIEW["lat"]), scaleanchor="x",
+                   scaleratio=1 / math.cos(math.radians(middle)), showgrid=True),
+        # Below the map, with room kept for it: a fixed-aspect plot does not make room by itself.
+        legend=dict(orientation="h", y=-0.2, yanchor="top", x=0, xanchor="left"),
+        margin=dict(b=150),
+        dragmode="pan",
+    )
+    policy = sources.set_index("source_id").loc[BOUNDARY_POLICY]
+    ev = events.set_index("event_id")
+    stepanakert, goris = located.set_index("place_id").loc["stepanakert"], located.set_index("place_id").loc["goris"]
+    km = straight_km(stepanakert, goris)
+    outside = located[~located["lon"].between(*MAP_VIEW["lon"]) | ~located["lat"].between(*MAP_VIEW["lat"])]
+    return furnish(
+        fig,
+        title=f"One road: the Lachin corridor linked {stepanakert['name']} to {goris['name']} in Armenia, {km:.0f} km away as the crow flies",
+        subtitle="Places of the peacekeeping story and the original corridor road"
+        + (f"; zoom out for {' and '.join(outside['name'])}" if len(outside) else ""),
+        source=f"Coordinates: Wikipedia articles and copies ({outlets(located)}); boundaries: Natural Earth 1:10m, version 4.1.0, via the world-atlas package.",
+        description=(
+            "A map of the area east of the Armenian town of Goris. The corridor road runs from "
+            + ", ".join(road["name"]) + f", about {km:.0f} km in a straight line from end to end. "
+            + "Places on the map: " + "; ".join(f"{r['name']}: {r['role'].rstrip('.')}" for _, r in located.iterrows()) + "."
+        ),
+        notes=(
+            f"Not on the map for want of sourced coordinates: {' and '.join(missing['name'])}." if len(missing) else "Every place has coordinates.",
+            f"The road is drawn as straight lines between places on it, not along its real course. It was replaced on {day(ev.loc['bypass_road_opens', 'date'])} "
+            f"by a new road bypassing {located.set_index('place_id').loc['lachin', 'name']}, which is not drawn: its course is not in the data.",
+            "The peacekeepers' zone of responsibility and the former line of contact are not drawn: no sourced outline was found.",
+            f"Boundaries are Natural Earth's, which draws borders by de facto control ({policy['url']}); its version 4.1.0 "
+            "places Nagorno-Karabakh inside Azerbaijan and draws no line around it. At this scale the line is generalised: "
+            "Kornidzor, an Armenian border village, plots just on the Azerbaijani side.",
+            "The distance is our calculation from the coordinates (great circle), not a published figure.",
+        ),
+        data=located[["name", "alt_names", "kind", "lat", "lon", "role", "publisher", "url"]].rename(columns={"url": "source URL"}),
+        datasets=(PLACES, BOUNDARIES, EVENTS),
+    )
