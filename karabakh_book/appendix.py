@@ -60,6 +60,10 @@ def _constraints(field: dict) -> str:
     return "; ".join(parts)
 
 
+def _licences(descriptor: dict) -> str:
+    return "; ".join(f"{lic['name']} ({lic.get('title', '')})" for lic in descriptor.get("licenses", []))
+
+
 class DataAppendix(SphinxDirective):
     """``{data-appendix}``: one section per dataset of the data package."""
 
@@ -67,7 +71,7 @@ class DataAppendix(SphinxDirective):
         data_dir = book_data.DATA_DIR
         package = book_data.descriptor(data_dir)
         self.env.note_dependency(str(book_data.descriptor_path(data_dir)))
-        licence = "; ".join(f"{lic['name']} ({lic.get('title', '')})" for lic in package.get("licenses", []))
+        package_licence = _licences(package)
         sources = book_data.load("sources", data_dir).set_index("source_id")
         output: list[nodes.Node] = []
         for resource in package["resources"]:
@@ -81,7 +85,7 @@ class DataAppendix(SphinxDirective):
                 ["Dataset", nodes.paragraph("", "", nodes.literal(text=resource["name"]))],
                 ["Rows", f"{len(frame):,}"],
                 ["Download", _link(f"{resource['path']} (CSV, {path.stat().st_size:,} bytes)", DATA_URL_PREFIX + resource["path"])],
-                ["Licence", licence],
+                ["Licence", _licences(resource) or package_licence],  # a resource's own licence wins
             ]
             if "x-period" in resource:
                 period = resource["x-period"]

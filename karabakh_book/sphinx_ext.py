@@ -23,6 +23,7 @@ from sphinx.application import Sphinx
 
 from . import data as book_data
 from .appendix import DataAppendix, data_download_names
+from .provenance import BuildEnvironment
 from .render import DATA_URL_PREFIX
 from .reproduce import RECORD_DIR, built_record, record_json
 from .timeline import DOC_URL_PREFIX
@@ -169,6 +170,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", lambda app, config: config.html_static_path.append(str(STATIC_DIR)))
     app.add_css_file("karabakh.css")
     app.add_directive("data-appendix", DataAppendix)
+    app.add_directive("build-environment", BuildEnvironment)
     app.connect("builder-inited", _on_builder_inited)
     app.connect("source-read", _on_source_read)
     app.connect("env-get-outdated", _on_env_get_outdated)

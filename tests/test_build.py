@@ -162,3 +162,12 @@ def test_a_changed_stylesheet_reaches_the_site_without_any_page_change(book_copy
     second = build(book_copy)
     assert second.returncode == 0, second.stdout[-4000:] + second.stderr[-4000:]
     assert (book_copy / "_build" / "html" / "_static" / "karabakh.css").read_text(encoding="utf-8").endswith("/* changed */\n")
+
+
+def test_the_methods_page_records_every_pinned_version(site):
+    from karabakh_book.provenance import pins
+
+    html = (site / "chapters" / "methods.html").read_text(encoding="utf-8")
+    html = re.search(r'<ul class="kb-build-environment.*?</ul>', html, re.S).group(0)
+    recorded = dict(re.findall(r'<span class="pre">([A-Za-z0-9_.\-]+)</span> <span class="pre">([^<]+)</span>', html))
+    assert recorded == pins()
