@@ -46,11 +46,17 @@ FINGERPRINT_CELL = """
 """
 
 
-def dependency_fingerprint(source: str, data_dir: Path = book_data.DATA_DIR) -> str:
-    """Hash of the package's code, the data descriptor and every CSV the chapter loads."""
+def package_fingerprint() -> str:
+    """Hash of the package's code: chart builders, renderer, directives."""
     digest = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.glob("*.py")):
         digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def dependency_fingerprint(source: str, data_dir: Path = book_data.DATA_DIR) -> str:
+    """Hash of the package's code, the data descriptor and every CSV the chapter loads."""
+    digest = hashlib.sha256(package_fingerprint().encode())
     digest.update(book_data.descriptor_path(data_dir).read_bytes())
     for name in sorted(set(LOAD_CALL.findall(source))):
         try:
@@ -89,6 +95,11 @@ def _on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]
     if getattr(env, "kb_static", None) != (fingerprint := static_fingerprint()):
         env.kb_static = fingerprint
         stale.append(app.config.root_doc)
+    # Pages without code use the package too (the appendix and build-environment directives):
+    # changed package code re-reads every page; notebooks re-execute only if their own key changed.
+    if getattr(env, "kb_package", None) != (fingerprint := package_fingerprint()):
+        env.kb_package = fingerprint
+        stale.extend(sorted(env.found_docs))
     for docname, fingerprint in env.kb_fingerprints.items():
         if docname in removed or docname in changed:
             continue
