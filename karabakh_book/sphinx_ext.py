@@ -1,6 +1,7 @@
 """Local Sphinx extension: plotly.js from the site itself, published data, an honest cache.
 
-- Copies the installed plotly package's ``plotly.min.js`` into ``_static`` and adds it only to
+- Copies the vendored plotly.js *basic* bundle (same version as the installed plotly package's
+  plotly.js, a quarter of its size) into ``_static`` and adds it only to
   pages that hold a chart, once per page. Nothing is fetched from another host.
 - Publishes ``data/`` (``datapackage.json`` and the CSVs it describes) as ``<site>/data/``,
   points each chart's "full dataset" link at it, and provides the ``{data-appendix}`` directive.
@@ -18,7 +19,6 @@ import shutil
 from html import escape
 from pathlib import Path
 
-import plotly
 from sphinx.application import Sphinx
 
 from . import data as book_data
@@ -29,7 +29,8 @@ from .reproduce import RECORD_DIR, built_record, record_json
 from .timeline import DOC_URL_PREFIX
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+PLOTLY_JS = PACKAGE_DIR / "vendor" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+SERVED_PLOTLY_JS = "plotly-basic.min.js"
 STATIC_DIR = PACKAGE_DIR / "static"
 # Inside a chart's JSON plotly escapes "/" (as "\u002f"): accept the escaped forms as folder separators.
 SEPARATOR = r"(?:/|\\/|\\u002f)"
@@ -121,7 +122,7 @@ def _on_builder_inited(app: Sphinx) -> None:
         app.env.kb_charts = {}
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(PLOTLY_JS, static / "plotly.min.js")
+    shutil.copyfile(PLOTLY_JS, static / SERVED_PLOTLY_JS)
 
 
 def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -134,7 +135,7 @@ def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context
     if 'class="kb-chart"' in body:
         # A chart page: load plotly.js (ours, once) before the inline scripts that draw the charts,
         # and the few lines that make linked chart points clickable.
-        app.add_js_file("plotly.min.js", priority=100)
+        app.add_js_file(SERVED_PLOTLY_JS, priority=100)
         app.add_js_file("karabakh.js", priority=101)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,6 +14,7 @@ from conftest import ROOT, build, edit_csv
 from jupyter_cache import get_cache
 
 from karabakh_book.render import PLOTLY_MIME
+from karabakh_book.sphinx_ext import PLOTLY_JS, SERVED_PLOTLY_JS
 from karabakh_book.timeline import STAGES
 
 pytestmark = pytest.mark.build
@@ -73,14 +75,27 @@ def test_every_chart_a_chapter_produced_is_on_its_page(site, page):
 @pytest.mark.parametrize("page", toc_pages())
 def test_plotly_js_is_loaded_once_on_chart_pages_and_nowhere_else(site, page):
     html_path = site / f"{page}.html"
-    plotly_scripts = [src for src in assets(html_path) if re.search(r"(^|/)_static/plotly\.min\.js(\?|$)", src)]
+    plotly_scripts = [src for src in assets(html_path) if re.search(r"(^|/)_static/plotly[\w.-]*\.js(\?|$)", src)]
     has_chart = 'class="kb-chart"' in html_path.read_text(encoding="utf-8")
     assert len(plotly_scripts) == (1 if has_chart else 0)
 
 
-def test_the_served_plotly_js_is_the_installed_packages_own(site):
-    installed = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    assert (site / "_static" / "plotly.min.js").read_bytes() == installed.read_bytes()
+def plotly_js_version(script: bytes) -> str:
+    return re.search(rb"plotly\.js(?: \([a-z -]+\))? v(\d+\.\d+\.\d+)", script[:300]).group(1).decode()
+
+
+def test_the_served_plotly_js_is_the_basic_bundle_of_the_installed_plotly_version(site):
+    served = (site / "_static" / SERVED_PLOTLY_JS).read_bytes()
+    assert served == PLOTLY_JS.read_bytes()
+    installed = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_bytes()
+    assert plotly_js_version(served) == plotly_js_version(installed)
+    assert b"(basic - minified)" in served[:200]
+
+
+def test_every_chart_uses_only_trace_types_the_basic_bundle_has(site):
+    used = {trace.get("type", "scatter") for record in (site / "reproducibility").glob("*.json")
+            for figure in json.loads(record.read_text(encoding="utf-8"))["figures"] for trace in figure["traces"]}
+    assert used and used <= {"scatter", "bar", "pie"}, used
 
 
 def test_no_page_loads_anything_from_another_host(site):
