@@ -32,6 +32,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 PLOTLY_JS = PACKAGE_DIR / "vendor" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
 SERVED_PLOTLY_JS = "plotly-basic.min.js"
 STATIC_DIR = PACKAGE_DIR / "static"
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
 # Inside a chart's JSON plotly escapes "/" (as "\u002f"): accept the escaped forms as folder separators.
 SEPARATOR = r"(?:/|\\/|\\u002f)"
 DOC_URL = re.compile(re.escape(DOC_URL_PREFIX) + rf"([a-z0-9\-]+(?:{SEPARATOR}[a-z0-9\-]+)*)")
@@ -142,6 +143,10 @@ def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context
 def _on_build_finished(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
+    # Never loaded (see templates/static/webpack-macros.html and the vendored plotly bundle): not published.
+    static = Path(app.outdir) / "_static"
+    for unused in (*static.glob("scripts/fontawesome.js*"), static / "plotly.min.js"):
+        unused.unlink(missing_ok=True)
     target = Path(app.outdir) / "data"
     if target.exists():
         shutil.rmtree(target)
@@ -178,8 +183,13 @@ def _write_root_redirect(app: Sphinx, exception) -> None:
     )
 
 
+def _on_config_inited(app: Sphinx, config) -> None:
+    config.html_static_path.append(str(STATIC_DIR))
+    config.templates_path.insert(0, str(TEMPLATES_DIR))  # see templates/static/webpack-macros.html
+
+
 def setup(app: Sphinx) -> dict:
-    app.connect("config-inited", lambda app, config: config.html_static_path.append(str(STATIC_DIR)))
+    app.connect("config-inited", _on_config_inited)
     app.add_css_file("karabakh.css")
     app.add_directive("data-appendix", DataAppendix)
     app.add_directive("build-environment", BuildEnvironment)
