@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.test-installed
 CHROMIUM := /usr/bin/chromium
 HTML := _build/html
 
-.PHONY: book test serve clean chromium publish rerun verify
+.PHONY: book test serve clean chromium publish rerun verify bench
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -51,6 +51,10 @@ rerun: $(STAMP)
 ## verify: re-execute every chapter and compare it with the published build
 verify: $(STAMP)
 	$(PY) -m karabakh_book.reproduce all
+
+## bench: build speed, page weight and chart render time on this machine (medians; BENCH_RUNS=3)
+bench: $(TEST_STAMP) chromium book
+	$(PY) -m karabakh_book.bench
 
 ## serve: preview the built site on http://127.0.0.1:8000
 serve:
