@@ -127,9 +127,10 @@ def page_weights_and_render_times(site: Path, runs: int) -> dict:
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
                 page.goto(url, wait_until="commit")
                 page.wait_for_function(
-                    "() => { const c = document.querySelectorAll('.plotly-graph-div');"
-                    " return document.readyState === 'complete' && c.length > 0 &&"
-                    " [...c].every(d => d.querySelector('.main-svg .plot'));}", timeout=30000,
+                    # every chart div has been drawn by plotly (it adds the class and the SVG when done)
+                    "() => { const c = document.querySelectorAll('.plotly-graph-div, #c');"
+                    " return c.length > 0 && [...c].every(d => d.classList.contains('js-plotly-plot') && d.querySelector('.main-svg'));}",
+                    timeout=30000, polling="raf",
                 )
                 elapsed = page.evaluate("() => performance.now()")
                 page.close()
