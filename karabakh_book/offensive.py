@@ -13,7 +13,7 @@ from plotly.subplots import make_subplots
 
 from .data import local_timestamps
 from .style import PALETTE, SIDE_COLOURS, SIDE_LABELS, furnish
-from .war import both_names, figure_label
+from .war import both_names, figure_label, label_rows
 from .words import day, outlets, short_day
 
 CASUALTIES = "offensive_2023_casualties"
@@ -164,15 +164,17 @@ def offensive_timeline(events: pd.DataFrame) -> go.Figure:
         )
         fig.add_annotation(
             x=axis_end, y=decree["row"], xref="x", yref="y", text=f"in force {short_day(event['date'])} {event['date']:%Y} →",
-            showarrow=False, xanchor="right", yanchor="bottom", yshift=4, font=dict(size=11, color=PALETTE[0]),
+            showarrow=False, xanchor="right", yanchor="top", yshift=-4, font=dict(size=11, color=PALETTE[0]),
         )
     days_to_decree = int((decree["date"] - start["date"]).days)
     ceasefire = stage.set_index("event_id").loc["ceasefire_2023"]
     fig.update_layout(
         height=420,
-        xaxis=dict(title="Date (2023), Stepanakert (Khankendi) time", tickformat="%-d %b", range=[start["placed"] - pd.Timedelta(days=1), axis_end], nticks=6),
-        yaxis=dict(title=None, categoryorder="array", categoryarray=list(shown["row"]), autorange="reversed", tickfont=dict(size=12)),
+        xaxis=dict(title="Date (2023), local time", tickformat="%-d %b", range=[start["placed"] - pd.Timedelta(days=1), axis_end],
+                   tick0=start["date"], dtick=7 * 24 * 3600 * 1000),
+        yaxis=dict(title=None, categoryorder="array", categoryarray=list(shown["row"]), autorange="reversed", showgrid=False),
     )
+    label_rows(fig, shown["row"])
     ceasefire_time = _time_text(ceasefire["time"])
     gap = int((ceasefire["date"] - start["date"]).days)
     after = {0: "the day it began", 1: "the day after it began"}.get(gap, f"{gap} days after it began")
@@ -185,7 +187,8 @@ def offensive_timeline(events: pd.DataFrame) -> go.Figure:
         subtitle="From the offensive of 19 September 2023 to the end of the unrecognised Republic of Nagorno-Karabakh (Artsakh), one row per event",
         source=f"Event dates and times as reported by {outlets(stage)}.",
         description="A timeline, one row per event: "
-        + "; ".join(f"{r['when']}: {r['description']}" for _, r in stage.iterrows()),
+        + "; ".join(f"{r['when']}: {r['description'].rstrip('.')}" for _, r in stage.iterrows())
+        + ".",
         notes=(
             "Only the ceasefire was reported with a time of day (local time, UTC+4); the other events are placed at the start of their day.",
             *(
@@ -209,12 +212,12 @@ def offensive_casualties(casualties: pd.DataFrame) -> go.Figure:
     order = list(CATEGORIES)
     bars["rank"] = bars["metric"].map(order.index)
     bars = bars.sort_values(["rank", "figure_side"])
-    bars["row"] = bars["category"] + "<br><span style='font-size:11px'>" + bars["whose figure"] + "</span>"
+    bars["row"] = "<b>" + bars["category"] + "</b> · " + bars["whose figure"]
     bars["text"] = bars["label"] + " · " + bars["as_of"].map(_short_as_of)
     counts = bars.groupby("side_affected").size()
     panels = [side for side in AFFECTED if side in counts.index]
     fig = make_subplots(
-        rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.1,
+        rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.14,
         row_heights=[int(counts[side]) for side in panels], subplot_titles=[AFFECTED[side] for side in panels],
     )
     widest = float(bars["value"].max())
@@ -227,8 +230,8 @@ def offensive_casualties(casualties: pd.DataFrame) -> go.Figure:
                     x=group["value"].astype(int), y=group["row"], orientation="h", name=SIDE_LABELS[figure_side],
                     legendgroup=figure_side, showlegend=figure_side not in legend_seen,
                     marker=dict(color=SIDE_COLOURS[figure_side],
-                                pattern=dict(shape=["/" if a else "" for a in group["approximate"]], fgcolor="white")),
-                    text=group["text"], textposition=["inside" if v > widest * 0.55 else "outside" for v in group["value"]],
+                                pattern=dict(shape=["/" if a else "" for a in group["approximate"]], fgcolor="white", fillmode="overlay", solidity=0.25)),
+                    text=group["text"], textposition=["inside" if v > widest * 0.6 and not a else "outside" for v, a in zip(group["value"], group["approximate"])],
                     insidetextanchor="end", insidetextfont=dict(color="white"), cliponaxis=False,
                     customdata=group[["label", "category", "whose figure", "as of", "publisher"]].astype(str).to_numpy(),
                     hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>Whose figure: %{customdata[2]}"
@@ -237,11 +240,14 @@ def offensive_casualties(casualties: pd.DataFrame) -> go.Figure:
                 row=number, col=1,
             )
             legend_seen.add(figure_side)
-        fig.update_yaxes(categoryorder="array", categoryarray=list(rows["row"]), autorange="reversed", tickfont=dict(size=12), row=number, col=1)
-    fig.update_xaxes(range=[0, widest * 1.45], rangemode="tozero", showgrid=True)
+        fig.update_yaxes(categoryorder="array", categoryarray=list(rows["row"]), autorange="reversed", row=number, col=1)
+    fig.update_xaxes(range=[0, widest * 1.75], rangemode="tozero", showgrid=True)
     fig.update_xaxes(title_text="Persons", row=len(panels), col=1)
-    fig.update_annotations(font=dict(size=13), x=0, xanchor="left")
-    fig.update_layout(height=540, bargap=0.3, legend=dict(title=dict(text="Whose figure:")))
+    fig.update_annotations(font=dict(size=14), x=0, xanchor="left", yshift=24)  # the panel titles, clear of the first row label
+    for number, side_affected in enumerate(panels, start=1):
+        suffix = "" if number == 1 else str(number)
+        label_rows(fig, bars.loc[bars["side_affected"] == side_affected, "row"], yref=f"y{suffix}", xref=f"x{suffix} domain", shift=9)
+    fig.update_layout(height=560, bargap=0.5, showlegend=False)
     az = bars[(bars["side_affected"] == "azerbaijani") & (bars["metric"] == "military_killed")].iloc[0]
     ka = bars[(bars["side_affected"] == "karabakh_armenian") & (bars["metric"] == "killed_total")].sort_values("value").iloc[-1]
     hidden = table[~table["drawn"]]

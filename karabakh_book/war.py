@@ -58,6 +58,19 @@ def analyst_name(cites: str) -> str:
     return re.sub(r"^(?:[Aa]nalyst)\s+", "", str(cites))
 
 
+def label_rows(fig: go.Figure, rows, *, yref: str = "y", xref: str = "x domain", shift: int = 8) -> None:
+    """Write each row's name above its row, from the left edge, instead of as a tick label.
+
+    Tick labels on the left eat half a phone's width; a label above the row uses the full width.
+    """
+    for row in rows:
+        fig.add_annotation(
+            x=0, y=row, xref=xref, yref=yref, text=row, showarrow=False, xanchor="left", yanchor="bottom",
+            yshift=shift, font=dict(size=11, color=INK),
+        )
+    fig.update_yaxes(showticklabels=False, ticks="")
+
+
 def _row(war: pd.DataFrame, figure_id: str) -> pd.Series:
     return war.set_index("figure_id").loc[figure_id]
 
@@ -211,10 +224,11 @@ def road_to_war(events: pd.DataFrame, war: pd.DataFrame) -> go.Figure:
         )
     )
     fig.update_layout(
-        height=420, margin=dict(l=8, r=24),
+        height=460, margin=dict(l=8, r=16),
         xaxis=dict(title="Year", type="date", dtick="M60", tickformat="%Y", range=[shown["date"].min() - pd.Timedelta(days=400), start + pd.Timedelta(days=400)]),
-        yaxis=dict(title=None, categoryorder="array", categoryarray=list(shown["label"]), autorange="reversed", tickfont=dict(size=12)),
+        yaxis=dict(title=None, categoryorder="array", categoryarray=list(shown["label"]), autorange="reversed", showgrid=False),
     )
+    label_rows(fig, shown["label"])
     return furnish(
         fig,
         title=f"{years} years passed between the ceasefire of {truce['date']:%Y} and the war of {start:%Y}",
@@ -283,7 +297,7 @@ def war_calendar(war: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
             )
         )
     styles = {
-        "war": ("Event of the war", dict(symbol="line-ns-open", size=16, color=INK, line=dict(width=3, color=INK))),
+        "war": ("Start, Shusha (Shushi), ceasefire", dict(symbol="circle", size=11, color="white", line=dict(width=2.5, color=INK))),
         "deadline": ("Deadline", dict(symbol="diamond-open", size=13, color=MUTED, line=dict(width=2, color=MUTED))),
         "handover": ("Azerbaijani army enters", dict(symbol="circle", size=10, color=PALETTE[2])),
     }
@@ -297,15 +311,15 @@ def war_calendar(war: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
                 " (%{customdata[3]})<extra></extra>",
             )
         )
-    event_marker(fig, ceasefire_at, f"Ceasefire {short_day(ceasefire['date'])}")
+    # A plain line: a label here would cover the Shusha marker two days earlier.
+    fig.add_vline(x=ceasefire_at, line=dict(color=MUTED, width=1, dash="dot"))
     last = table["handed_over"].max()
     fig.update_layout(
         height=400,
-        xaxis=dict(title="Date (2020)", tickformat="%-d %b", range=[start["date"] - pd.Timedelta(days=4), last + pd.Timedelta(days=5)]),
+        xaxis=dict(title="Date (2020)", tickformat="%-d %b", tickangle=0, tickfont=dict(size=12), tick0=start["date"],
+                   dtick=14 * 24 * 3600 * 1000, range=[start["date"] - pd.Timedelta(days=4), last + pd.Timedelta(days=5)]),
         yaxis=dict(title=None, categoryorder="array", categoryarray=order, autorange="reversed"),
-        legend=dict(y=-0.18, yanchor="top"),
     )
-    fig.update_layout(legend=dict(orientation="h", y=1.02, yanchor="bottom"))
     slow = postponed.iloc[0] if len(postponed) else None
     tail = (
         f", {slow['district']} {int(slow['postponed_days'])} days after its first deadline" if slow is not None else ""
@@ -343,7 +357,8 @@ def territory_shares(war: pd.DataFrame) -> go.Figure:
     analyst["cites"] = analyst_name(analyst["cites"])
     fig = go.Figure()
     rows = []
-    for (metric, name), colour in zip(SHARES, (PALETTE[1], PALETTE[4], PALETTE[0])):
+    # Text colour per part: white on the dark fills, ink on the light orange (contrast).
+    for (metric, name), colour, ink in zip(SHARES, (PALETTE[1], PALETTE[4], PALETTE[0]), ("white", INK, "white")):
         figure = share.loc[metric]
         label = figure_label(figure["value"], figure["approximate"], "about" if figure["approximate"] else None)
         rows.append({"part": name, "share (%)": float(figure["value"]), "as published": f"{label}%", "approximate": bool(figure["approximate"]),
@@ -352,8 +367,8 @@ def territory_shares(war: pd.DataFrame) -> go.Figure:
         fig.add_trace(
             go.Bar(
                 x=[float(figure["value"])], y=["Area held<br>26 Sep 2020"], orientation="h", name=name,
-                marker=dict(color=colour, pattern=dict(shape="/" if figure["approximate"] else "", fgcolor="white")),
-                text=[f"{name}<br>{label}%"], textposition="inside", insidetextanchor="middle", textfont=dict(color="white", size=13),
+                marker=dict(color=colour, pattern=dict(shape="/" if figure["approximate"] else "", fgcolor="white", fillmode="overlay", solidity=0.25)),
+                text=[f"{name}<br>{label}%"], textposition="inside", insidetextanchor="middle", textfont=dict(color=ink, size=13),
                 customdata=[[f"{label}%", analyst["cites"], figure["publisher"], figure["subject"]]],
                 hovertemplate="<b>%{customdata[0]}</b> " + name.lower() + "<br>of the %{customdata[3]}"
                 "<br>Estimate by %{customdata[1]}<br>Published by %{customdata[2]}<extra></extra>",
@@ -363,7 +378,7 @@ def territory_shares(war: pd.DataFrame) -> go.Figure:
     remaining = table.iloc[-1]
     total = round(table["share (%)"].sum(), 2)
     fig.update_layout(
-        height=300, barmode="stack", bargap=0.25,
+        height=280, barmode="stack", bargap=0.25,
         xaxis=dict(title="Share of the area held on 26 September 2020 (%)", range=[0, max(100.0, total)], ticksuffix="%"),
         yaxis=dict(title=None, showticklabels=False),
         showlegend=False,
@@ -409,8 +424,8 @@ def military_tolls(war: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
             fig.add_trace(
                 go.Scatter(
                     x=other["date"], y=other["value"].astype(float), mode="markers", name=f"{SIDE_LABELS[side]}: other definitions",
-                    marker=dict(size=10, color="white", symbol=["diamond-open" if a else "square-open" for a in other["approximate"]],
-                                line=dict(width=2, color=colour)),
+                    marker=dict(size=11, color=colour, symbol=["diamond-open" if a else "square-open" for a in other["approximate"]],
+                                line=dict(width=2)),
                     customdata=other[["when", "label", "subject", "publisher"]].astype(str).to_numpy(),
                     hovertemplate="%{customdata[0]}<br><b>%{customdata[1]}</b><br>Counts: %{customdata[2]}"
                     f"<br>Whose figure: {SIDE_LABELS[side]}<br>Published by %{{customdata[3]}}<extra></extra>",
@@ -423,8 +438,8 @@ def military_tolls(war: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
     am_first, am_last = _rise(tolls, "armenian")
     fig.update_layout(
         height=440,
-        xaxis=dict(title="Date the toll refers to", tickformat="%b %Y", range=[ceasefire["date"] - pd.Timedelta(days=30), dated["date"].max() + pd.Timedelta(days=30)]),
-        yaxis=dict(title="Killed (persons, running count)", rangemode="tozero"),
+        xaxis=dict(title="Date the toll refers to", tickformat="%b<br>%Y", dtick="M3", tickangle=0, range=[ceasefire["date"] - pd.Timedelta(days=30), dated["date"].max() + pd.Timedelta(days=30)]),
+        yaxis=dict(title="Killed (persons)", rangemode="tozero"),
         legend=dict(font=dict(size=12)),
     )
     return furnish(
@@ -438,9 +453,9 @@ def military_tolls(war: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
         description=(
             f"Armenia's count of its servicemen killed rose from {am_first['label']} on {am_first['when']} to {am_last['label']} on {am_last['when']}; "
             f"Azerbaijan's rose from {az_first['label']} on {az_first['when']} to {az_last['label']} on {az_last['when']}. "
-            + " ".join(f"Separately marked: {r['label']} on {r['when']} ({r['subject']})." for _, r in dated[~dated["comparable"]].iterrows())
+            + " ".join(f"Separately marked: {r['label']} on {r['when']}, counting {r['subject']}." for _, r in dated[~dated["comparable"]].iterrows())
             + " "
-            + " ".join(f"Undated latest figure: {r['label']} ({SIDE_LABELS[r['figure_side']]}, {r['subject']})." for _, r in undated.iterrows())
+            + " ".join(f"Undated latest figure of the {SIDE_LABELS[r['figure_side']]}: {r['label']}, counting {r['subject']}." for _, r in undated.iterrows())
         ),
         notes=(
             "Each point is a count as published on that date, not an estimate of deaths on that date; lines join only counts with the same definition.",

@@ -146,7 +146,7 @@ def test_calendar_draws_the_war_deadlines_and_handovers(frames):
     by_name = {trace.name: trace for trace in fig.data}
     assert list(by_name["Deadline"].y).count("Kalbajar") == 2
     assert sorted(by_name["Azerbaijani army enters"].y) == ["Aghdam", "Kalbajar", "Lachin"]
-    assert "Shusha (Shushi) taken" in [row[0] for row in by_name["Event of the war"].customdata]
+    assert "Shusha (Shushi) taken" in [row[0] for row in by_name["Start, Shusha (Shushi), ceasefire"].customdata]
     assert by_name["10 days of fighting"].hoverinfo == "skip"
     assert "Outlet AZ" in by_name["Azerbaijani army enters"].customdata[0][2]
     assert any("10 days" in note for note in f["notes"])
