@@ -47,6 +47,11 @@ def _time_text(time) -> str | None:
     return f"{parts.hours:02d}:{parts.minutes:02d}"
 
 
+def _after(days: int) -> str:
+    """'the same day', 'the next day' or '3 days later'."""
+    return {0: "the same day", 1: "the next day"}.get(days, f"{days} days later")
+
+
 def casualty_table(casualties: pd.DataFrame) -> pd.DataFrame:
     """The offensive's figures, each with its wording, and whether the chart draws it as a bar.
 
@@ -93,6 +98,7 @@ def offensive_key_figures(casualties: pd.DataFrame, events: pd.DataFrame) -> dic
         "ceasefire_time": _time_text(ceasefire["time"]),
         "ceasefire_publisher": str(ceasefire["publisher"]),
         "days_offensive_to_ceasefire": int((ceasefire["date"] - start["date"]).days),
+        "ceasefire_after": _after(int((ceasefire["date"] - start["date"]).days)),
         "yevlakh_date": day(dates.loc["yevlakh_talks", "date"]),
         "weapons_date": day(dates.loc["weapons_handover_begins", "date"]),
         "decree_date": day(decree["date"]),

@@ -65,7 +65,7 @@ def frames(fixture_dir):
 
 def test_key_figures_are_read_off_the_data(frames):
     f = o.offensive_key_figures(frames["offensive_2023_casualties"], frames["timeline_events"])
-    assert (f["ceasefire_time"], f["days_offensive_to_ceasefire"]) == ("14:30", 2)
+    assert (f["ceasefire_time"], f["days_offensive_to_ceasefire"], f["ceasefire_after"]) == ("14:30", 2, "2 days later")
     assert (f["days_offensive_to_decree"], f["days_decree_to_end"]) == (5, 107)
     assert f["end_date"] == "31 December 2023" and f["weapons_date"] == "14 September 2023"
     assert f["days_ceasefire_to_depot"] == 2
