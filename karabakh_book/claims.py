@@ -286,6 +286,53 @@ def _about_100000_left(claim, ev: Evidence) -> Finding:
     )
 
 
+def _war_retook_parts(claim, ev: Evidence) -> Finding:
+    shares = ev.frames["war_2020_figures"].set_index("figure_id")
+    taken, handed = shares.loc["share_taken_in_fighting"], shares.loc["share_handed_over"]
+    return Finding(
+        CONSISTENT if taken["value"] > 0 else NOT_SUPPORTED,
+        f"By one analyst's estimate Azerbaijan took about {taken['value']:g}% of the area the Karabakh Armenian side "
+        f"had held in the fighting, and received {handed['value']:g}% more in the districts handed over under the "
+        "ceasefire statement.",
+        (taken["source_id"], handed["source_id"]),
+    )
+
+
+def _peacekeepers_did_not_intervene(claim, ev: Evidence) -> Finding:
+    steps = ev.frames["blockade_closure_steps"].set_index("step_id")
+    began, stood_down, blamed = steps.loc["road_blocked"], steps.loc["protest_suspended"], steps.loc["baku_blames_peacekeepers"]
+    days = (stood_down["date"] - began["date"]).days
+    return Finding(
+        CONTEXT,
+        f"The protesters held the road for {days} days, from {day(began['date'])} to {day(stood_down['date'])}, in the "
+        f"zone the peacekeepers were to keep open. Baku's version differed: on "
+        f"{day(blamed['date'])} a presidential aide said the peacekeepers, not the protesters, had closed the road. "
+        "The data records what happened on the road, not why the contingent acted as it did.",
+        (began["source_id"], stood_down["source_id"], blamed["source_id"]),
+    )
+
+
+def _azerbaijani_control(claim, ev: Evidence) -> Finding:
+    ceasefire, flag = ev.event("ceasefire_2023"), ev.event("flag_raised_stepanakert")
+    return Finding(
+        CONSISTENT if flag["date"] > ceasefire["date"] else NOT_SUPPORTED,
+        f"After the ceasefire of {day(ceasefire['date'])} Azerbaijan's president raised the Azerbaijani flag in "
+        f"Stepanakert (Khankendi) on {day(flag['date'])}.",
+        (ceasefire["source_id"], flag["source_id"]),
+    )
+
+
+def _defence_army_abolished(claim, ev: Evidence) -> Finding:
+    handover, decree = ev.event("weapons_handover_begins"), ev.event("dissolution_decree")
+    return Finding(
+        CONSISTENT if handover["date"] <= decree["date"] else IMPRECISE,
+        f"Under the ceasefire the Karabakh Armenian forces were to be disbanded and disarmed; the handover of their "
+        f"weapons began on {day(handover['date'])} by the Russian defence ministry's account, and the decree of "
+        f"{day(decree['date'])} dissolved all the republic's institutions.",
+        (handover["source_id"], decree["source_id"]),
+    )
+
+
 CHECKS: dict[str, Callable[[pd.Series, Evidence], Finding]] = {
     "withdrawal_begun": _withdrawal_begun,
     "peskov_confirmed": _peskov_confirmed,
@@ -302,6 +349,10 @@ CHECKS: dict[str, Callable[[pd.Series, Evidence], Finding]] = {
     "shortages": _shortages,
     "one_day_offensive": _one_day_offensive,
     "republic_ended": _republic_ended,
+    "war_retook_parts": _war_retook_parts,
+    "peacekeepers_did_not_intervene": _peacekeepers_did_not_intervene,
+    "azerbaijani_control": _azerbaijani_control,
+    "defence_army_abolished": _defence_army_abolished,
     "about_100000_left": _about_100000_left,
 }
 

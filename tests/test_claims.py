@@ -31,6 +31,10 @@ SIGNED_OFF = {
     "one_day_offensive": CONSISTENT,
     "republic_ended": CONSISTENT,
     "about_100000_left": CONSISTENT,
+    "war_retook_parts": CONSISTENT,
+    "peacekeepers_did_not_intervene": CONTEXT,
+    "azerbaijani_control": CONSISTENT,
+    "defence_army_abolished": CONSISTENT,
 }
 
 
