@@ -200,14 +200,13 @@ def airlift_build_up(deployment: pd.DataFrame, mandate: pd.DataFrame) -> go.Figu
     )
 
 
-def _paths(frame: pd.DataFrame) -> tuple[list, list, list]:
-    """All lines of ``frame`` as one trace's x, y and hover rows, lines separated by gaps."""
-    xs, ys, hover = [], [], []
+def _paths(frame: pd.DataFrame) -> tuple[list, list]:
+    """All lines of ``frame`` as one trace's x and y, lines separated by gaps."""
+    xs, ys = [], []
     for _, line in frame.sort_values(["line_id", "point"]).groupby("line_id", sort=True):
         xs += list(line["lon"].astype(float)) + [None]
         ys += list(line["lat"].astype(float)) + [None]
-        hover += [[between, publisher] for between, publisher in zip(line["between"], line["publisher"])] + [[None, None]]
-    return xs, ys, hover
+    return xs, ys
 
 
 def zone_map(places: pd.DataFrame, boundaries: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
@@ -243,12 +242,14 @@ def zone_map(places: pd.DataFrame, boundaries: pd.DataFrame, sources: pd.DataFra
         )
     )
     for kind, colour, name in (("land boundary", MUTED, "Border (Natural Earth)"), ("coastline", PALETTE[5], "Caspian coast")):
-        xs, ys, hover = _paths(boundaries[boundaries["kind"] == kind])
+        lines = boundaries[boundaries["kind"] == kind]
+        xs, ys = _paths(lines)
+        # One hover text per line set, not per point: per-point labels tripled the page's weight.
         fig.add_trace(
             go.Scatter(
                 x=xs, y=ys, mode="lines", name=name, showlegend=kind == "land boundary", line=dict(color=colour, width=1.2),
-                customdata=hover, connectgaps=False,
-                hovertemplate="%{customdata[0]}<br>Natural Earth 1:10m, via %{customdata[1]}<extra></extra>",
+                connectgaps=False,
+                hovertemplate=f"{name}<br>Natural Earth 1:10m, via {outlets(lines)}<extra></extra>",
             )
         )
     middle = sum(MAP_VIEW["lat"]) / 2

@@ -147,6 +147,7 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     static = Path(app.outdir) / "_static"
     for unused in (*static.glob("scripts/fontawesome.js*"), static / "plotly.min.js"):
         unused.unlink(missing_ok=True)
+    shutil.rmtree(static / "vendor" / "fontawesome", ignore_errors=True)
     target = Path(app.outdir) / "data"
     if target.exists():
         shutil.rmtree(target)
