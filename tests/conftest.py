@@ -23,6 +23,15 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+def write_fixture(directory: Path, files: dict[str, str]) -> Path:
+    """A hand-made data folder: the real descriptor (so the real schema and rules apply) and
+    small CSVs written by a test, named ``<dataset>.csv``."""
+    shutil.copy(DATA / "datapackage.json", directory / "datapackage.json")
+    for name, text in files.items():
+        (directory / name).write_text(text, encoding="utf-8")
+    return directory
+
+
 def edit_csv(path: Path, old: str, new: str) -> None:
     """Replace one exact piece of text in a CSV; fail loudly if it is not there exactly once."""
     text = path.read_text(encoding="utf-8")

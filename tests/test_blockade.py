@@ -6,12 +6,11 @@ out by hand from the fixture (12 December 2022 counts as day 1, as in the de-fac
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import DATA
+from conftest import write_fixture
 from test_charts import assert_newsroom_grade, furniture
 
 from karabakh_book import blockade, load, with_sources
@@ -99,10 +98,7 @@ offensive_begins,2023-09-19,,offensive,Offensive,Offensive.,src_am
 
 @pytest.fixture
 def fixture_dir(tmp_path: Path) -> Path:
-    shutil.copy(DATA / "datapackage.json", tmp_path / "datapackage.json")
-    for name, text in FIXTURE.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return tmp_path
+    return write_fixture(tmp_path, FIXTURE)
 
 
 @pytest.fixture

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
-from conftest import DATA
+from conftest import write_fixture
 
 from karabakh_book import exodus, load, with_sources
 from karabakh_book.render import PLOTLY_MIME, BookRenderer, PlotlyMimeRenderPlugin, figure_html
@@ -48,10 +47,7 @@ dissolution_decree,2023-09-26,,offensive,Decree,Decree.,src_b
 
 @pytest.fixture
 def fixture_dir(tmp_path: Path) -> Path:
-    shutil.copy(DATA / "datapackage.json", tmp_path / "datapackage.json")
-    for name, text in FIXTURE.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return tmp_path
+    return write_fixture(tmp_path, FIXTURE)
 
 
 @pytest.fixture

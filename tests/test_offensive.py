@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import DATA
-from test_charts import assert_newsroom_grade, furniture
+from conftest import write_fixture
+from test_charts import furniture
 from test_war import SOURCES, assert_timeline_grade
 
 from karabakh_book import load, with_sources
@@ -52,10 +51,7 @@ fuel_depot_2023_09_25,karabakh_armenian,killed_total,12,true,2023-12-22,armenian
 
 @pytest.fixture
 def fixture_dir(tmp_path: Path) -> Path:
-    shutil.copy(DATA / "datapackage.json", tmp_path / "datapackage.json")
-    for name, text in FIXTURE.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return tmp_path
+    return write_fixture(tmp_path, FIXTURE)
 
 
 @pytest.fixture

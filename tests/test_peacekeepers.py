@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import math
-import shutil
 from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
-from conftest import DATA, edit_csv
+from conftest import edit_csv, write_fixture
 from test_charts import furniture
 
 from karabakh_book import load, with_sources
@@ -102,10 +101,7 @@ azerbaijan_coast_1,Azerbaijan (Caspian coast),coastline,2,49.9,40.4,src_ne
 
 @pytest.fixture
 def fixture_dir(tmp_path: Path) -> Path:
-    shutil.copy(DATA / "datapackage.json", tmp_path / "datapackage.json")
-    for name, text in FIXTURE.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return tmp_path
+    return write_fixture(tmp_path, FIXTURE)
 
 
 def frames_from(directory: Path) -> dict:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pandas as pd
 import pytest
-from conftest import DATA
+from conftest import write_fixture
 
 from karabakh_book import load, with_sources
 from karabakh_book.timeline import DOC_URL_PREFIX, STAGES, landing_key_figures, story_timeline
@@ -36,9 +35,7 @@ ARRIVALS = """date,time,cumulative_arrivals,approximate,figure_side,source_id,co
 
 @pytest.fixture
 def frames(tmp_path):
-    shutil.copy(DATA / "datapackage.json", tmp_path / "datapackage.json")
-    for name, text in {"sources": SOURCES, "timeline_events": EVENTS, "peacekeeping_mandate_2020": MANDATE, "displacement_arrivals_2023": ARRIVALS}.items():
-        (tmp_path / f"{name}.csv").write_text(text, encoding="utf-8")
+    write_fixture(tmp_path, {"sources.csv": SOURCES, "timeline_events.csv": EVENTS, "peacekeeping_mandate_2020.csv": MANDATE, "displacement_arrivals_2023.csv": ARRIVALS})
     return {
         "events": with_sources(load("timeline_events", tmp_path), tmp_path),
         "mandate": load("peacekeeping_mandate_2020", tmp_path),

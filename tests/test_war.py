@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from conftest import write_fixture
 from test_charts import assert_newsroom_grade, furniture
 
 from karabakh_book import load, with_sources
@@ -83,10 +82,7 @@ def assert_timeline_grade(fig) -> None:
 
 @pytest.fixture
 def fixture_dir(tmp_path: Path) -> Path:
-    shutil.copy(DATA / "datapackage.json", tmp_path / "datapackage.json")
-    for name, text in FIXTURE.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return tmp_path
+    return write_fixture(tmp_path, FIXTURE)
 
 
 @pytest.fixture
