@@ -94,12 +94,17 @@ def build_timings(runs: int) -> dict:
     }
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a page closed mid-transfer is not the benchmark's business
+
+
 def serve(directory: Path):
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    httpd = QuietServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
@@ -107,7 +112,7 @@ def serve(directory: Path):
 def kind_of(url: str) -> str:
     if "/_static/plotly" in url:
         return "plotly_js"
-    if "/_static/" in url and "/_static/karabakh" not in url:
+    if ("/_static/" in url and "/_static/karabakh" not in url) or url.endswith("/searchindex.js"):
         return "theme"
     return "content"
 
@@ -138,13 +143,13 @@ def page_weights_and_render_times(site: Path, runs: int) -> dict:
 
             for name in pages:
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
-                loaded: dict[str, int] = {}
-                page.on("response", lambda r, loaded=loaded: loaded.__setitem__(r.url, len(r.body())) if r.ok and not r.url.startswith("data:") else None)
+                finished = []
+                page.on("requestfinished", finished.append)
                 page.goto(f"{base}/{name}", wait_until="load")
                 page.wait_for_timeout(300)
                 split = {"plotly_js": 0, "theme": 0, "content": 0}
-                for url, size in loaded.items():
-                    split[kind_of(url)] += size
+                for request in {r.url: r for r in finished if not r.url.startswith("data:")}.values():
+                    split[kind_of(request.url)] += request.sizes()["responseBodySize"]
                 weights[name] = {"total": sum(split.values()), **split}
                 has_chart = page.locator(".plotly-graph-div").count() > 0
                 page.close()

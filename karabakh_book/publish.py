@@ -48,6 +48,11 @@ def build(book: Path) -> int:
     """``jupyter-book build`` into the staging folder; publish to ``_build/html`` only on success."""
     book = Path(book).resolve()
     staging = book / STAGING
+    from .preexecute import preexecute
+
+    executed = preexecute(book)  # chapters missing from the cache, in parallel, ahead of Sphinx
+    if executed:
+        print(f"executed {executed} chapter(s) in parallel ahead of the build")
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     result = subprocess.run([str(jupyter_book), "build", str(book), "--path-output", str(staging), *BUILD_FLAGS], cwd=book)
     if result.returncode != 0:

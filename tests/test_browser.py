@@ -130,3 +130,16 @@ def test_a_timeline_point_opens_its_chapter(site, server, browser):
     page.wait_for_url("**/chapters/withdrawal.html", timeout=5000)
     assert not seen["console"], seen["console"]
     page.close()
+
+
+def test_search_finds_chapters_from_any_page(server, browser):
+    """The search index loads only on the search page; the dialog on every page must still lead there."""
+    page, seen = visit(browser, f"{server}/chapters/blockade.html")
+    page.keyboard.press("Control+k")
+    page.keyboard.type("peacekeepers")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search.html?q=peacekeepers*")
+    page.locator("#search-results li").first.wait_for(timeout=5000)
+    assert page.locator("#search-results li").count() > 0
+    assert not seen["console"], seen["console"]
+    page.close()
