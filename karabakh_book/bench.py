@@ -144,7 +144,7 @@ def page_weights_and_render_times(site: Path, runs: int) -> dict:
             for name in pages:
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
                 finished = []
-                page.on("requestfinished", finished.append)
+                page.on("requestfinished", lambda request: finished.append(request))
                 page.goto(f"{base}/{name}", wait_until="load")
                 page.wait_for_timeout(300)
                 split = {"plotly_js": 0, "theme": 0, "content": 0}
