@@ -108,6 +108,8 @@ def test_no_page_has_a_serious_accessibility_violation(site, server, browser, mo
     axe = Axe()
     found = {}
     for name in site_pages(site):
+        if 'http-equiv="Refresh"' in (site / name).read_text(encoding="utf-8"):
+            continue  # the root redirect: scanned mid-navigation it would report its target half-styled; the target is scanned itself
         page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=mode)
         page.goto(f"{server}/{name}", wait_until="load")
         page.wait_for_timeout(300)
