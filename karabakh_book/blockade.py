@@ -79,6 +79,13 @@ def _latest(supplies: pd.DataFrame, metric: str, side: str = "nk_de_facto") -> p
     return rows.sort_values(["date", "value"]).iloc[-1]
 
 
+def goods_against_expected(supplies: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The de-facto authorities' last count of goods brought in, and their expected total for the same day."""
+    delivered = _latest(supplies, "goods_delivered_cum")
+    expected = supplies[(supplies["metric"] == "goods_expected_cum") & (supplies["date"] == delivered["date"])].iloc[0]
+    return delivered, expected
+
+
 def _one(supplies: pd.DataFrame, metric: str) -> pd.Series:
     rows = supplies[supplies["metric"] == metric]
     if len(rows) != 1:
@@ -475,8 +482,7 @@ def blockade_key_figures(steps: pd.DataFrame, supplies: pd.DataFrame, events: pd
     when = lambda step: day(s.loc[step, "date"])  # noqa: E731
     periods = access_periods(steps)
     rates = supply_rates(supplies, steps).set_index(["panel", "side", "derived"])
-    delivered = _latest(supplies, "goods_delivered_cum")
-    expected = supplies[(supplies["metric"] == "goods_expected_cum") & (supplies["date"] == delivered["date"])].iloc[0]
+    delivered, expected = goods_against_expected(supplies)
     nk_vehicles = _latest(supplies, "vehicle_movements_cum")
     az_vehicles = _latest(supplies, "vehicle_movements_cum", "azerbaijani")
     nk_patients = _latest(supplies, "patients_transferred_cum")

@@ -16,8 +16,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .style import MUTED, PALETTE, SIDE_LABELS, furnish
+from .blockade import goods_against_expected
 from .timeline import DOC_URL_PREFIX, STAGES
-from .words import day, outlets
+from .war import war_duration_days
+from .words import clock, day, outlets
 
 CONSISTENT = "consistent"
 IMPRECISE = "consistent but imprecise"
@@ -134,14 +136,15 @@ def _control_since_1994(claim, ev: Evidence) -> Finding:
 
 
 def _war_six_weeks(claim, ev: Evidence) -> Finding:
-    start, end = ev.event("war_2020_begins"), ev.event("ceasefire_2020")
-    days = (end["date"] - start["date"]).days
+    war = ev.frames["war_2020_figures"].set_index("figure_id")
+    start, end = war.loc["war_start"], war.loc["ceasefire_in_force"]
+    days = war_duration_days(ev.frames["war_2020_figures"])
     durations = ev.frames["war_2020_figures"].query("metric == 'war_duration'")
     sides = ", ".join(f"{int(v)} days ({SIDE_LABELS[s]})" for s, v in zip(durations["figure_side"], durations["value"]))
     return Finding(
         compare_number(claim["report_value"], days / 7, claim["approximate"]),
         f"From {day(start['date'])} to the ceasefire of {day(end['date'])} is {days} days, {days / 7:.1f} weeks; "
-        f"both sides call it the 44-day war ({sides}).",
+        f"the sides' own counts: {sides}.",
         (start["source_id"], end["source_id"], *durations["source_id"]),
         measured=round(days / 7, 2),
     )
@@ -151,7 +154,7 @@ def _ceasefire_10_november(claim, ev: Evidence) -> Finding:
     ceasefire = ev.event("ceasefire_2020")
     return Finding(
         CONSISTENT if ceasefire["date"] == pd.Timestamp("2020-11-10") else NOT_SUPPORTED,
-        f"The statement's ceasefire took effect at {ceasefire['time'].components.hours:02d}:00 local time "
+        f"The statement's ceasefire took effect at {clock(ceasefire['time'])} local time "
         f"(midnight in Moscow) on {day(ceasefire['date'])}.",
         (ceasefire["source_id"],),
     )
@@ -233,19 +236,14 @@ def _blockade_from_2022(claim, ev: Evidence) -> Finding:
 
 
 def _shortages(claim, ev: Evidence) -> Finding:
-    supplies = ev.frames["blockade_supplies"]
-    wide = supplies[supplies["metric"].isin(["goods_delivered_cum", "goods_expected_cum"])].pivot_table(
-        index="date", columns="metric", values="value", aggfunc="max"
-    ).dropna()
-    last = wide.iloc[-1]
-    share = last["goods_delivered_cum"] / last["goods_expected_cum"]
-    rows = supplies[(supplies["date"] == wide.index[-1]) & supplies["metric"].isin(["goods_delivered_cum", "goods_expected_cum"])]
+    delivered, expected = goods_against_expected(ev.frames["blockade_supplies"])
+    share = int(delivered["value"]) / int(expected["value"])
     return Finding(
         CONSISTENT if share < 0.5 else NOT_SUPPORTED,
-        f"By {day(wide.index[-1])} about {int(last['goods_delivered_cum']):,} tonnes of goods had come in, "
-        f"{share:.0%} of the {int(last['goods_expected_cum']):,} tonnes expected at the pre-blockade rate "
+        f"By {day(delivered['date'])} about {int(delivered['value']):,} tonnes of goods had come in, "
+        f"{share:.0%} of the {int(expected['value']):,} tonnes expected at the pre-blockade rate "
         "(figures of the de-facto Karabakh authorities; the share is our calculation).",
-        tuple(rows["source_id"].unique()),
+        tuple(dict.fromkeys((delivered["source_id"], expected["source_id"]))),
         measured=round(share, 3),
     )
 
@@ -256,7 +254,7 @@ def _one_day_offensive(claim, ev: Evidence) -> Finding:
     return Finding(
         compare_number(claim["report_value"], days, claim["approximate"]),
         f"The offensive began on {day(began['date'])}; the ceasefire took effect at "
-        f"{ceasefire['time'].components.hours:02d}:00 on {day(ceasefire['date'])}.",
+        f"{clock(ceasefire['time'])} on {day(ceasefire['date'])}.",
         (began["source_id"], ceasefire["source_id"]),
         measured=days,
     )

@@ -12,9 +12,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .data import local_timestamps
-from .style import PALETTE, SIDE_COLOURS, SIDE_LABELS, furnish
-from .war import both_names, figure_label, label_rows
-from .words import day, outlets, short_day
+from .style import PALETTE, SIDE_COLOURS, SIDE_LABELS, furnish, label_rows
+from .war import both_names, figure_label
+from .words import clock, day, outlets, short_day
 
 CASUALTIES = "offensive_2023_casualties"
 EVENTS = "timeline_events"
@@ -38,13 +38,6 @@ def _as_of(value) -> str:
 
 def _short_as_of(value) -> str:
     return "no date" if pd.isna(value) else short_day(pd.Timestamp(value))
-
-
-def _time_text(time) -> str | None:
-    if pd.isna(time):
-        return None
-    parts = time.components
-    return f"{parts.hours:02d}:{parts.minutes:02d}"
 
 
 def _after(days: int) -> str:
@@ -95,7 +88,7 @@ def offensive_key_figures(casualties: pd.DataFrame, events: pd.DataFrame) -> dic
     return {
         "offensive_date": day(start["date"]),
         "ceasefire_date": day(ceasefire["date"]),
-        "ceasefire_time": _time_text(ceasefire["time"]),
+        "ceasefire_time": clock(ceasefire["time"]),
         "ceasefire_publisher": str(ceasefire["publisher"]),
         "days_offensive_to_ceasefire": int((ceasefire["date"] - start["date"]).days),
         "ceasefire_after": _after(int((ceasefire["date"] - start["date"]).days)),
@@ -141,7 +134,7 @@ def offensive_timeline(events: pd.DataFrame) -> go.Figure:
     start = stage.set_index("event_id").loc["offensive_begins"]
     horizon = start["date"] + pd.Timedelta(days=WINDOW_DAYS)
     stage["when"] = [
-        f"{day(d)}, {_time_text(t)} local time" if pd.notna(t) else f"{day(d)}, time not reported"
+        f"{day(d)}, {clock(t)} local time" if pd.notna(t) else f"{day(d)}, time not reported"
         for d, t in zip(stage["date"], stage["time"])
     ]
     stage["drawn"] = stage["date"] <= horizon
@@ -181,7 +174,7 @@ def offensive_timeline(events: pd.DataFrame) -> go.Figure:
         yaxis=dict(title=None, categoryorder="array", categoryarray=list(shown["row"]), autorange="reversed", showgrid=False),
     )
     label_rows(fig, shown["row"])
-    ceasefire_time = _time_text(ceasefire["time"])
+    ceasefire_time = clock(ceasefire["time"])
     gap = int((ceasefire["date"] - start["date"]).days)
     after = {0: "the day it began", 1: "the day after it began"}.get(gap, f"{gap} days after it began")
     return furnish(

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .style import INK, MUTED, PALETTE, furnish
-from .words import day, outlets
+from .words import clock, day, outlets
 
 MANDATE = "peacekeeping_mandate_2020"
 DEPLOYMENT = "peacekeeping_deployment"
@@ -49,7 +49,8 @@ def _term(mandate: pd.DataFrame, term_id: str) -> pd.Series:
     return rows.iloc[0]
 
 
-def _metric(deployment: pd.DataFrame, metric: str) -> pd.DataFrame:
+def deployment_metric(deployment: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """One metric of the deployment table, in the order it was published."""
     return deployment[deployment["metric"] == metric].sort_values(["date", "value"], kind="stable")
 
 
@@ -65,16 +66,16 @@ def peacekeepers_key_figures(mandate: pd.DataFrame, deployment: pd.DataFrame, pl
     personnel = _term(mandate, "personnel")
     copies = mandate[mandate["term_id"] == "personnel"]
     links = [f"[{p}]({u})" for p, u in zip(copies["publisher"], copies["url"])]
-    started = _metric(deployment, "deployment_started").iloc[0]
-    completed = _metric(deployment, "deployment_completed").iloc[0]
-    flights = _metric(deployment, "airlift_flights_cumulative")
+    started = deployment_metric(deployment, "deployment_started").iloc[0]
+    completed = deployment_metric(deployment, "deployment_completed").iloc[0]
+    flights = deployment_metric(deployment, "airlift_flights_cumulative")
     last_flights = flights[flights["date"] == flights["date"].max()]
-    people = _metric(deployment, "personnel_airlifted_cumulative").iloc[-1]
-    equipment = _metric(deployment, "equipment_airlifted_cumulative").iloc[-1]
-    posts = _metric(deployment, "observation_posts")
+    people = deployment_metric(deployment, "personnel_airlifted_cumulative").iloc[-1]
+    equipment = deployment_metric(deployment, "equipment_airlifted_cumulative").iloc[-1]
+    posts = deployment_metric(deployment, "observation_posts")
     at_completion = posts[posts["date"] == completed["date"]].iloc[0]
-    lachin_posts = _metric(deployment, "temporary_posts_lachin_corridor").iloc[0]
-    planned = _metric(deployment, "observation_posts_planned").iloc[0]
+    lachin_posts = deployment_metric(deployment, "temporary_posts_lachin_corridor").iloc[0]
+    planned = deployment_metric(deployment, "observation_posts_planned").iloc[0]
     located = places.dropna(subset=["lat", "lon"]).set_index("place_id")
     missing = places[places["lat"].isna() | places["lon"].isna()]
     ev = events.set_index("event_id")
@@ -94,7 +95,7 @@ def peacekeepers_key_figures(mandate: pd.DataFrame, deployment: pd.DataFrame, pl
         "personnel_publishers": ", ".join(links[:-1]) + " and " + links[-1] if len(links) > 1 else links[0],
         "statement_source": next(link for link, side in zip(links, copies["figure_side"]) if side == "armenian"),
         "ceasefire_date": day(ev.loc["ceasefire_2020", "date"]),
-        "deployment_start_time": f"{started['time'].components.hours:02d}:{started['time'].components.minutes:02d}",
+        "deployment_start_time": clock(started["time"]),
         "deployment_start_date": day(started["date"]),
         "deployment_done_date": day(completed["date"]),
         "airlift_days": int((completed["date"] - started["date"]).days),
@@ -121,7 +122,7 @@ def airlift_build_up(deployment: pd.DataFrame, mandate: pd.DataFrame) -> go.Figu
                         subplot_titles=[title for _, title, _, _ in AIRLIFT])
     drawn, finals, shown = [], {}, set()
     for row, (metric, title, unit, term_id) in enumerate(AIRLIFT, start=1):
-        series = _metric(deployment, metric)
+        series = deployment_metric(deployment, metric)
         series = series.assign(when=series["date"].map(day), series=title, unit=unit)
         drawn.append(series)
         finals[metric] = series.iloc[-1]
@@ -159,7 +160,7 @@ def airlift_build_up(deployment: pd.DataFrame, mandate: pd.DataFrame) -> go.Figu
     fig.update_layout(height=460, legend=dict(y=1.06))
     people, equipment = finals["personnel_airlifted_cumulative"], finals["equipment_airlifted_cumulative"]
     mandated, units = int(_term(mandate, "personnel")["quantity"]), int(_term(mandate, "equipment_units_total")["quantity"])
-    started = _metric(deployment, "deployment_started")
+    started = deployment_metric(deployment, "deployment_started")
     start = started["date"].min() if len(started) else pd.concat(drawn)["date"].min()
     data = pd.concat(drawn)
     conflicts = data[data.duplicated(["metric", "date"], keep=False)]

@@ -53,7 +53,7 @@ class PlotlyMimeRenderPlugin:
 
         env = getattr(getattr(renderer, "renderer", None), "sphinx_env", None)  # None outside Sphinx
         if env is not None:  # what the page draws, for the reviewers' record (see reproduce)
-            env.kb_charts.setdefault(env.docname, []).append(json.loads(json.dumps(figure_record(data.content))))
+            env.kb_charts.setdefault(env.docname, []).append(figure_record(data.content))
         return [nodes.raw("", figure_html(data.content), format="html")]
 
 

@@ -11,8 +11,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .style import MUTED, PALETTE, furnish
-from .words import day, outlets
+from .style import PALETTE, furnish, label_rows
+from .war import war_duration_days
+from .words import clock, day, outlets
 
 # Stage of the report -> (chapter file, short name), in the order things happened.
 STAGES = {
@@ -33,13 +34,13 @@ def chapter_link(stage: str) -> str:
     return f"{DOC_URL_PREFIX}chapters/{STAGES[stage][0]}"
 
 
-def landing_key_figures(events: pd.DataFrame, mandate: pd.DataFrame, arrivals: pd.DataFrame) -> dict:
+def landing_key_figures(events: pd.DataFrame, mandate: pd.DataFrame, arrivals: pd.DataFrame, war: pd.DataFrame) -> dict:
     """The handful of numbers the landing page leads with, all read off the data."""
     on = events.set_index("event_id")["date"]
     personnel = mandate.query("term_id == 'personnel'")["quantity"]
     final = arrivals.sort_values(["date", "cumulative_arrivals"]).iloc[-1]
     return {
-        "war_days": int((on["ceasefire_2020"] - on["war_2020_begins"]).days),
+        "war_days": war_duration_days(war),
         "peacekeepers_mandate": int(personnel.max()),
         "blockade_days": int((on["offensive_begins"] - on["blockade_begins"]).days),
         "exodus_arrivals": int(final["cumulative_arrivals"]),
@@ -56,7 +57,7 @@ def story_timeline(events: pd.DataFrame) -> go.Figure:
     frame = events.sort_values(["date", "event_id"]).assign(
         stage_name=lambda f: f["stage"].map(lambda s: STAGES[s][1]),
         link=lambda f: f["stage"].map(chapter_link),
-        when=lambda f: [day(d) + (f", {t.components.hours:02d}:{t.components.minutes:02d}" if pd.notna(t) else "") for d, t in zip(f["date"], f["time"])],
+        when=lambda f: [day(d) + (f", {clock(t)}" if pd.notna(t) else "") for d, t in zip(f["date"], f["time"])],
     )
     background = frame[frame["date"] < BACKGROUND_END]
     recent = frame[frame["date"] >= BACKGROUND_END]
@@ -78,13 +79,8 @@ def story_timeline(events: pd.DataFrame) -> go.Figure:
                 row=1, col=col,
             )
     names = [name for _, name in STAGES.values()]
-    # Row names sit above their dots rather than in a tick column: on a phone the chart keeps its width.
-    fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], title=None, showgrid=True, showticklabels=False, ticks="")
-    for name in names:
-        fig.add_annotation(
-            x=0.19, xref="paper", y=name, yref="y", yshift=13, xanchor="left", showarrow=False,
-            text=name, font=dict(size=12, color=MUTED),
-        )
+    fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], title=None, showgrid=True)
+    label_rows(fig, names, xref="x2 domain")  # row names above the dots of the wide panel
     fig.update_xaxes(showgrid=True, gridcolor="#EEEEEE", tickangle=0)
     # One tick naming the whole compressed span: year ticks do not fit in the narrow panel on a phone.
     span = background["date"].min() + (background["date"].max() - background["date"].min()) / 2

@@ -13,8 +13,8 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from .style import INK, MUTED, PALETTE, SIDE_COLOURS, SIDE_LABELS, event_marker, furnish
-from .words import day, outlets, short_day
+from .style import INK, MUTED, PALETTE, SIDE_COLOURS, SIDE_LABELS, event_marker, furnish, label_rows
+from .words import clock, day, outlets, short_day
 
 WAR = "war_2020_figures"
 EVENTS = "timeline_events"
@@ -56,19 +56,6 @@ def both_names(text: str) -> str:
 def analyst_name(cites: str) -> str:
     """'Analyst Grant Mikaelyan (Caucasus Institute)' -> 'Grant Mikaelyan (Caucasus Institute)'."""
     return re.sub(r"^(?:[Aa]nalyst)\s+", "", str(cites))
-
-
-def label_rows(fig: go.Figure, rows, *, yref: str = "y", xref: str = "x domain", shift: int = 8) -> None:
-    """Write each row's name above its row, from the left edge, instead of as a tick label.
-
-    Tick labels on the left eat half a phone's width; a label above the row uses the full width.
-    """
-    for row in rows:
-        fig.add_annotation(
-            x=0, y=row, xref=xref, yref=yref, text=row, showarrow=False, xanchor="left", yanchor="bottom",
-            yshift=shift, font=dict(size=11, color=INK),
-        )
-    fig.update_yaxes(showticklabels=False, ticks="")
 
 
 def _row(war: pd.DataFrame, figure_id: str) -> pd.Series:
@@ -149,7 +136,7 @@ def war_key_figures(war: pd.DataFrame, events: pd.DataFrame, mandate: pd.DataFra
         "april_war_days": int((dates["april_war_2016_ceasefire"] - dates["april_war_2016_begins"]).days) + 1,
         "war_start_date": day(start["date"]),
         "ceasefire_date": day(ceasefire["date"]),
-        "ceasefire_time": f"{ceasefire['time'].components.hours:02d}:{ceasefire['time'].components.minutes:02d}",
+        "ceasefire_time": clock(ceasefire["time"]),
         "shusha_date": day(dates["shusha_taken_2020"]),
         "days_shusha_to_ceasefire": int((ceasefire["date"] - dates["shusha_taken_2020"]).days),
         "war_days_computed": duration,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from .peacekeepers import deployment_metric
 from .style import MUTED, PALETTE, SIDE_COLOURS, event_marker, furnish
 from .words import day, outlets, short_day
 
@@ -30,10 +31,6 @@ PUBLISHER_LABELS = {
 PUBLISHER_COLOURS = {**SIDE_COLOURS, "other": PALETTE[6]}
 
 
-def _metric(deployment: pd.DataFrame, metric: str) -> pd.DataFrame:
-    return deployment[deployment["metric"] == metric].sort_values(["date", "value"], kind="stable")
-
-
 def _link(row: pd.Series) -> str:
     return f"[{row['publisher']}]({row['url']})"
 
@@ -41,14 +38,14 @@ def _link(row: pd.Series) -> str:
 def withdrawal_key_figures(deployment: pd.DataFrame, events: pd.DataFrame, mandate: pd.DataFrame) -> dict:
     """The numbers, dates and source links the withdrawal chapter's prose quotes."""
     ev = events.set_index("event_id")
-    posts = _metric(deployment, "observation_posts")
+    posts = deployment_metric(deployment, "observation_posts")
     peak = posts[posts["value"] == posts["value"].max()]
     last = posts.iloc[-1]
     before_peak = posts[(posts["date"] < peak["date"].min()) & (posts["value"] < posts["value"].max())].iloc[-1]
-    permanent = _metric(deployment, "posts_closed_permanent_cumulative").iloc[-1]
-    temporary = _metric(deployment, "posts_closed_temporary_cumulative").iloc[-1]
-    checkpoints = _metric(deployment, "road_checkpoints_removed_cumulative").iloc[-1]
-    staff = _metric(deployment, "monitoring_centre_personnel_per_side").iloc[-1]
+    permanent = deployment_metric(deployment, "posts_closed_permanent_cumulative").iloc[-1]
+    temporary = deployment_metric(deployment, "posts_closed_temporary_cumulative").iloc[-1]
+    checkpoints = deployment_metric(deployment, "road_checkpoints_removed_cumulative").iloc[-1]
+    staff = deployment_metric(deployment, "monitoring_centre_personnel_per_side").iloc[-1]
     start, completed = ev.loc["withdrawal_confirmed_kremlin", "date"], ev.loc["withdrawal_completed", "date"]
     ceasefire = ev.loc["ceasefire_2020", "date"]
     term_years = int(mandate.loc[mandate["term_id"] == "term_years", "quantity"].iloc[0])
@@ -98,7 +95,7 @@ def posts_footprint(deployment: pd.DataFrame, events: pd.DataFrame) -> go.Figure
     line, a change between two figures by a dotted one (it happened some time in between), and
     after the last count the chart shows a shaded gap rather than a guess.
     """
-    posts = _metric(deployment, "observation_posts").reset_index(drop=True)
+    posts = deployment_metric(deployment, "observation_posts").reset_index(drop=True)
     posts = posts.assign(when=posts["date"].map(day))
     steady, changed = ([], []), ([], [])
     for (_, a), (_, b) in zip(posts.iloc[:-1].iterrows(), posts.iloc[1:].iterrows()):
@@ -158,7 +155,7 @@ def posts_footprint(deployment: pd.DataFrame, events: pd.DataFrame) -> go.Figure
             *(
                 f"Temporary posts (such as the {int(t['value'])} set up in the Lachin corridor by {day(t['date'])}) "
                 "are counted separately by the ministry and are not in this line."
-                for _, t in _metric(deployment, "temporary_posts_lachin_corridor").head(1).iterrows()
+                for _, t in deployment_metric(deployment, "temporary_posts_lachin_corridor").head(1).iterrows()
             ),
             f"No count was found after {day(last['date'])}, so the chart does not draw the last posts closing.",
         ),

@@ -15,6 +15,13 @@ def short_day(when: pd.Timestamp) -> str:
     return f"{when.day} {when:%b}"
 
 
+def clock(time: pd.Timedelta) -> str | None:
+    """'13:00' for a time of day (stored as time since midnight); None when none was reported."""
+    if pd.isna(time):
+        return None
+    return f"{time.components.hours:02d}:{time.components.minutes:02d}"
+
+
 def outlets(frame: pd.DataFrame, shown: int = 3) -> str:
     """'TASS, Armenpress, Sputnik International and 20 other outlets', most frequent first."""
     counts = frame["publisher"].value_counts(sort=True)

@@ -105,7 +105,7 @@ def test_texts_that_disagree_on_the_mandate_need_context(data_copy):
 
 def test_a_later_war_start_makes_six_weeks_imprecise(data_copy):
     # 38 days to the ceasefire = 5.43 weeks: the report's "about six" is 10.5 % above it.
-    edit_csv(data_copy / "timeline_events.csv", "war_2020_begins,2020-09-27", "war_2020_begins,2020-10-03")
+    edit_csv(data_copy / "war_2020_figures.csv", "war_start,war_start,Second Karabakh war,2020-09-27", "war_start,war_start,Second Karabakh war,2020-10-03")
     assert verdicts(data_copy)["war_six_weeks"] == IMPRECISE
 
 

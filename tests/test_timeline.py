@@ -27,6 +27,10 @@ MANDATE = """term_id,clause,quantity,unit,description,figure_side,source_id,note
 personnel,3,1960,servicemen,Servicemen,armenian,src_a,
 personnel,3,1960,servicemen,Servicemen,russian,src_b,
 """
+WAR = """figure_id,metric,subject,date,time,value,unit,approximate,figure_side,source_id,confidence,note
+war_start,war_start,War,2020-09-27,,,event,false,independent,src_a,high,
+ceasefire_in_force,ceasefire_in_force,Ceasefire,2020-11-10,01:00,,event,false,armenian,src_b,high,
+"""
 ARRIVALS = """date,time,cumulative_arrivals,approximate,figure_side,source_id,confidence,note
 2023-09-24,18:00,400,false,armenian,src_a,high,
 2023-10-02,,90000,false,armenian,src_b,high,
@@ -35,16 +39,17 @@ ARRIVALS = """date,time,cumulative_arrivals,approximate,figure_side,source_id,co
 
 @pytest.fixture
 def frames(tmp_path):
-    write_fixture(tmp_path, {"sources.csv": SOURCES, "timeline_events.csv": EVENTS, "peacekeeping_mandate_2020.csv": MANDATE, "displacement_arrivals_2023.csv": ARRIVALS})
+    write_fixture(tmp_path, {"sources.csv": SOURCES, "timeline_events.csv": EVENTS, "peacekeeping_mandate_2020.csv": MANDATE, "displacement_arrivals_2023.csv": ARRIVALS, "war_2020_figures.csv": WAR})
     return {
         "events": with_sources(load("timeline_events", tmp_path), tmp_path),
         "mandate": load("peacekeeping_mandate_2020", tmp_path),
         "arrivals": load("displacement_arrivals_2023", tmp_path),
+        "war": load("war_2020_figures", tmp_path),
     }
 
 
 def test_key_figures_are_read_off_the_data(frames):
-    figures = landing_key_figures(frames["events"], frames["mandate"], frames["arrivals"])
+    figures = landing_key_figures(frames["events"], frames["mandate"], frames["arrivals"], frames["war"])
     assert figures["war_days"] == 44  # 27 Sep to 10 Nov 2020
     assert figures["blockade_days"] == 281  # 12 Dec 2022 to 19 Sep 2023
     assert figures["peacekeepers_mandate"] == 1960
