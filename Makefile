@@ -23,7 +23,7 @@ $(TEST_STAMP): $(STAMP) requirements-test.txt
 ## book: install the pinned environment, execute every chapter, build the site and publish it to _build/html
 ##       (only when the whole build succeeded; a failed build leaves the last good site untouched)
 book: $(STAMP)
-	$(PY) -m karabakh_book.publish build .
+	$(PY) -m karabakh_book.build.publish build .
 
 ## test: install test tools and Debian's chromium, build the book, run every test
 test: $(TEST_STAMP) chromium book
@@ -41,20 +41,20 @@ chromium:
 ## publish: copy the last good site to any static host folder, swapped in atomically (make publish DEST=/srv/www/book)
 publish:
 	@test -n "$(DEST)" || { echo "usage: make publish DEST=<folder>" >&2; exit 2; }
-	$(PY) -m karabakh_book.publish copy $(HTML) $(DEST)
+	$(PY) -m karabakh_book.build.publish copy $(HTML) $(DEST)
 
 ## rerun: re-execute one chapter from scratch and compare it with the published build (make rerun CHAPTER=exodus)
 rerun: $(STAMP)
 	@test -n "$(CHAPTER)" || { echo "usage: make rerun CHAPTER=<name>, e.g. exodus" >&2; exit 2; }
-	$(PY) -m karabakh_book.reproduce $(CHAPTER)
+	$(PY) -m karabakh_book.build.reproduce $(CHAPTER)
 
 ## verify: re-execute every chapter and compare it with the published build
 verify: $(STAMP)
-	$(PY) -m karabakh_book.reproduce all
+	$(PY) -m karabakh_book.build.reproduce all
 
 ## bench: build speed, page weight and chart render time on this machine (medians; BENCH_RUNS=3)
 bench: $(TEST_STAMP) chromium book
-	$(PY) -m karabakh_book.bench
+	$(PY) -m karabakh_book.build.bench
 
 ## serve: preview the built site on http://127.0.0.1:8000
 serve:

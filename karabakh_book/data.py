@@ -86,10 +86,41 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     if problems:
         raise DataValidationError(problems)
     frame = _typed_frame(data_dir / resource["path"], resource["schema"]["fields"])
-    problems = rule_problems(frame, resource)
+    frame, problems = _inherited(frame, resource, data_dir)
+    problems += rule_problems(frame, resource)
     if problems:
-        raise DataValidationError(problems)
+        raise DataValidationError(sorted(problems, key=lambda p: p.line or 0))
     return frame
+
+
+def _inherited(frame: pd.DataFrame, resource: dict, data_dir: Path) -> tuple[pd.DataFrame, list[Problem]]:
+    """Fill the fields a row takes from the row it references (a foreign key with ``x-inherit``).
+
+    A fact is stored once: a war figure that records the day the war began names the timeline
+    event and takes the event's date, time and source. A row that also types one of those
+    fields stores the fact twice, and is refused. Every row must end up with a source.
+    """
+    problems = []
+    for key in resource["schema"].get("foreignKeys", []):
+        inherited = key.get("x-inherit")
+        if not inherited:
+            continue
+        (field,), (target,) = key["fields"], key["reference"]["fields"]
+        referenced = load(key["reference"]["resource"], data_dir).set_index(target)
+        linked = frame[field].notna()
+        for name in inherited:
+            for position in frame.index[linked & frame[name].notna()]:
+                problems.append(Problem(
+                    resource["path"], line_of(position), name, "stored-once",
+                    f"'{name}' comes from {key['reference']['resource']} '{frame.at[position, field]}'"
+                    f" (column '{field}'); leave it empty here so the fact is stored once",
+                ))
+            frame.loc[linked, name] = referenced.loc[frame.loc[linked, field], name].to_numpy()
+    if "source_id" in frame:
+        for position in frame.index[frame["source_id"].isna()]:
+            problems.append(Problem(resource["path"], line_of(position), "source_id", "sourced",
+                                    "the row has no source: give its source_id (or the event it records)"))
+    return frame, problems
 
 
 def schema_problems(name: str, data_dir: Path = DATA_DIR) -> list[Problem]:
@@ -147,10 +178,7 @@ def _frictionless_problems(package, name: str) -> list[Problem]:
             if line is None and hasattr(error, "label"):
                 line = 1  # a header (label) error
             if error.type == "foreign-key":
-                column = ", ".join(
-                    key["fields"] if isinstance(key["fields"], str) else ", ".join(key["fields"])
-                    for key in resource.schema.foreign_keys
-                )
+                column = ", ".join(error.field_names)
             detail = error.note or error.message
             if getattr(error, "cell", None) is not None:
                 detail = f'value "{error.cell}": {detail}'

@@ -1,16 +1,36 @@
-"""What a chapter calls in its first cell: the book renderer, and glue for prose numbers."""
+"""What a chapter calls in its first cell: the book renderer, and glue for prose numbers.
+
+In the kernel every figure goes through ``BookRenderer``: it emits the native plotly mime type
+(JupyterLab draws it as usual) after checking that the figure carries its furniture, so a
+chart without a headline or a source fails in the chapter's own cell. At build time the
+mime type is turned into the page's HTML by ``karabakh_book.build.chart_html``.
+"""
 
 from __future__ import annotations
 
+import plotly.io as pio
 from IPython.display import Markdown
 from myst_nb import glue
+from plotly.io._base_renderers import MimetypeRenderer
 
-from .render import activate
+from .style import PLOTLY_CONFIG, furniture_of, plain_json
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+RENDERER_NAME = "karabakh_book"
+
+
+class BookRenderer(MimetypeRenderer):
+    def to_mimebundle(self, fig_dict: dict) -> dict:
+        native = plain_json(fig_dict)
+        furniture_of(native)  # fail in the chapter's cell, not later in the build
+        native["config"] = PLOTLY_CONFIG
+        return {PLOTLY_MIME: native}
 
 
 def setup() -> None:
-    """Route every plotly figure through the book renderer."""
-    activate()
+    """Route every plotly figure a chapter displays through the book renderer."""
+    pio.renderers[RENDERER_NAME] = BookRenderer()
+    pio.renderers.default = RENDERER_NAME
 
 
 def glue_figures(figures: dict) -> None:

@@ -7,6 +7,8 @@ into real HTML text around the chart, where readers, screen readers and search c
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -109,6 +111,19 @@ def furnish(
         },
     )
     return fig
+
+
+def furniture_of(fig_dict: dict) -> dict:
+    """The furniture ``furnish`` stored in a figure (as plain JSON); a figure without it is refused."""
+    furniture = (fig_dict.get("layout", {}).get("meta") or {}).get("furniture")
+    if furniture is None:
+        raise ValueError("chart has no furniture (headline, source, description...): build it with karabakh_book.style.furnish()")
+    return furniture
+
+
+def plain_json(fig: go.Figure | dict) -> dict:
+    """The figure as plain JSON types (numpy arrays and timestamps encoded the plotly way)."""
+    return json.loads(pio.to_json(fig, validate=False, pretty=False))
 
 
 def _table_payload(data: pd.DataFrame) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 
@@ -28,3 +30,35 @@ def outlets(frame: pd.DataFrame, shown: int = 3) -> str:
     names = list(counts.index[:shown])
     rest = len(counts) - len(names)
     return ", ".join(names) + (f" and {rest} other outlets" if rest else "")
+
+
+# Words sources use to qualify a figure, as quoted in the rows' notes (patterns), and how the book
+# says each; the word the note quotes first is the source's own.
+QUALIFIERS = (
+    (r"\bat least\b", "at least"), (r"\bmore than\b", "more than"), (r"\bexceeds\b", "more than"),
+    (r"\bover\s+[\d$]", "more than"), (r"\bpiù di\b", "more than"), (r"\bnearly\b", "nearly"),
+    (r"\bprès de\b", "nearly"), (r"\balmost\b", "almost"), (r"\babout\b", "about"), (r"\baround\b", "about"),
+    (r"\bapproximately\b", "about"), (r"\bunas\b", "about"), (r"\ban estimated\b", "an estimated"),
+)
+UNWORDED = "approx."  # approximate, but no word of the source's is on record: guess neither 'about' nor 'at least'
+
+
+def qualifier(note: str | None) -> str:
+    """The word a source used to qualify an approximate figure, read from the row's note."""
+    text = (note or "").lower()
+    found = [(match.start(), said) for pattern, said in QUALIFIERS if (match := re.search(pattern, text))]
+    return min(found)[1] if found else UNWORDED
+
+
+def figure_label(value, approximate: bool, note: str | None = None, decimals: int | None = None) -> str:
+    """'3,773' or 'about 4,000': a figure with the source's own qualifier when it is approximate."""
+    if decimals is not None:
+        number = f"{float(value):,.{decimals}f}"
+    else:
+        number = f"{int(value):,}" if float(value).is_integer() else f"{float(value):,}"
+    return f"{qualifier(note)} {number}" if approximate else number
+
+
+def both_names(text: str) -> str:
+    """'Shusha/Shushi taken' -> 'Shusha (Shushi) taken': the book's way of giving both names."""
+    return re.sub(r"\b([A-Z][\w-]*)/([A-Z][\w-]*)", r"\1 (\2)", text)

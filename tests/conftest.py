@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from karabakh_book.build.tree import copy_book_tree
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SITE = ROOT / "_build" / "html"
@@ -50,12 +52,7 @@ def book_copy(tmp_path: Path) -> Path:
 
 
 def copy_book(target: Path) -> Path:
-    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True).stdout
-    for name in filter(None, files.decode().split("\0")):
-        source = ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
+    copy_book_tree(target)
     cache = ROOT / "_build" / ".jupyter_cache"
     if cache.is_dir():
         shutil.copytree(cache, target / "_build" / ".jupyter_cache")
@@ -66,7 +63,7 @@ def build(book: Path) -> subprocess.CompletedProcess:
     """Build ``book`` the way ``make book`` does (staging, then publish); return the finished process."""
     env = dict(os.environ, PYTHONPATH=str(book))
     return subprocess.run(
-        [sys.executable, "-m", "karabakh_book.publish", "build", str(book)],
+        [sys.executable, "-m", "karabakh_book.build.publish", "build", str(book)],
         cwd=book, env=env, capture_output=True, text=True, timeout=600,
     )
 

@@ -13,21 +13,17 @@ import pytest
 from conftest import write_fixture
 from test_charts import assert_newsroom_grade, furniture
 
-from karabakh_book import blockade, load, with_sources
+from karabakh_book import load, with_sources
+from karabakh_book.stories import blockade
 from karabakh_book.style import SIDE_COLOURS, SIDE_LABELS
 
 STEP_ROWS = """\
 earlier_road_block,2022-12-03,,road_blocked,Brief block,Brief block.,nk_de_facto,src_nk,
 road_blocked,2022-12-12,10:30,road_blocked,Road blocked,Road blocked by 'eco-activists'.,nk_de_facto,src_nk,
-baku_mining_claim,2022-12-13,,statement,Baku: mining,Mining claim.,azerbaijani,src_az,
-baku_blames_peacekeepers,2022-12-13,,statement,Baku: peacekeepers,Peacekeepers claim.,azerbaijani,src_az,
-baku_fake_news,2022-12-19,,statement,Fake news,Fake news.,azerbaijani,src_az,
 power_line_cut,2023-01-09,,utility_cut,Power cut,Power cut.,nk_de_facto,src_nk,
 food_sales_limited,2023-01-10,,rationing,Food limits,Food limits.,nk_de_facto,src_nk,
 coupons,2023-01-20,,rationing,Coupons,Coupons.,nk_de_facto,src_nk,
-yerevan_denies_mines,2023-01-21,,statement,Denial,Denial.,armenian,src_am,
 icj_order_1,2023-02-22,,court_order,ICJ,ICJ.,icrc_un,src_icrc,
-baku_weapons_claim,2023-03-05,,statement,Baku: weapons,Weapons claim.,azerbaijani,src_az,
 route_via_hakari,2023-03-30,,route_change,New route,New route.,independent,src_az,
 checkpoint,2023-04-23,12:00,checkpoint,Checkpoint,Checkpoint.,azerbaijani,src_az,
 protest_suspended,2023-04-28,18:00,protest_end,Protest ends,Protest ends.,azerbaijani,src_az,
@@ -42,12 +38,20 @@ passage_suspended,2023-07-01,,closure,Suspended,Suspended.,azerbaijani,src_az,
 armenian_convoy,2023-07-26,,aid_convoy,Convoy,Convoy.,armenian,src_am,
 patient_arrested,2023-07-29,,arrest,Arrest,Arrest.,icrc_un,src_icrc,
 medevac_resumed_2,2023-07-21,,medevac_resumed,ICRC resumes again,Resumes again.,nk_de_facto,src_nk,
-unsc_meeting,2023-08-16,,statement,UNSC,UNSC.,independent,src_am,
 aghdam_flour,2023-08-29,,aid_convoy,Flour,Flour.,azerbaijani,src_az,
 bread_rationing,2023-09-05,,rationing,Bread,Bread.,nk_de_facto,src_nk,
 aid_via_aghdam,2023-08-20,,aid_delivery,Aghdam aid,Aghdam aid.,independent,src_az,
 icrc_both_roads,2023-09-01,,aid_delivery,Both roads,Both roads.,icrc_un,src_icrc,
 one_way_exit,2023-09-11,,reopening,Exit,Exit.,armenian,src_am,
+"""
+
+STATEMENT_ROWS = """\
+baku_mining_claim,accusation_minerals_via_corridor,2022-12-13,Azerbaijani media,Baku: mining,Mining claim.,azerbaijani,src_az,
+baku_blames_peacekeepers,blockade_denied,2022-12-13,An aide,Baku: peacekeepers,Peacekeepers claim.,azerbaijani,src_az,
+baku_fake_news,blockade_denied,2022-12-19,A spokesman,Fake news,Fake news.,azerbaijani,src_az,
+yerevan_denies_mines,accusation_denied,2023-01-21,A minister,Denial,Denial.,armenian,src_am,
+baku_weapons_claim,accusation_weapons_via_corridor,2023-03-05,A ministry,Baku: weapons,Weapons claim.,azerbaijani,src_az,
+unsc_meeting,blockade_denied,2023-08-16,An envoy,UNSC,UNSC.,independent,src_am,
 """
 
 SUPPLY_ROWS = """\
@@ -88,6 +92,7 @@ src_am,Outlet AM,,https://am.example.org/3,2023-07-26,en,armenian
 src_icrc,Outlet ICRC,ICRC,https://icrc.example.org/4,2023-07-25,en,icrc_un
 """,
     "blockade_closure_steps.csv": "step_id,date,time,kind,label,description,figure_side,source_id,note\n" + STEP_ROWS,
+    "statements.csv": "statement_id,subject,date,speaker,label,said,figure_side,source_id,note\n" + STATEMENT_ROWS,
     "blockade_supplies.csv": "date,metric,value,unit,approximate,cumulative,figure_side,source_id,confidence,note\n" + SUPPLY_ROWS,
     "timeline_events.csv": """event_id,date,time,stage,label,description,source_id
 blockade_begins,2022-12-12,,blockade,Road blocked,Road blocked.,src_nk
@@ -104,6 +109,11 @@ def fixture_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def steps(fixture_dir):
     return with_sources(load("blockade_closure_steps", fixture_dir), fixture_dir)
+
+
+@pytest.fixture
+def statements(fixture_dir):
+    return with_sources(load("statements", fixture_dir), fixture_dir)
 
 
 @pytest.fixture
@@ -145,8 +155,8 @@ def test_a_missing_access_step_is_named(fixture_dir):
         blockade.access_periods(steps)
 
 
-def test_corridor_access_headline_counts_days_closed_to_civilians(steps):
-    fig = blockade.corridor_access(steps)
+def test_corridor_access_headline_counts_days_closed_to_civilians(steps, statements):
+    fig = blockade.corridor_access(steps, statements)
     f = furniture(fig)
     # 12 Dec 2022 -> 11 Sep 2023: 19 + 1 + 243 + 10 = 273 days; first full closure 1 Jun
     assert f["title"] == "The corridor was closed to civilian traffic for 273 days; from 1 Jun even aid was stopped"
@@ -154,8 +164,8 @@ def test_corridor_access_headline_counts_days_closed_to_civilians(steps):
     assert_newsroom_grade(fig)
 
 
-def test_corridor_access_colours_each_step_by_whose_account_it_is(steps):
-    fig = blockade.corridor_access(steps)
+def test_corridor_access_colours_each_step_by_whose_account_it_is(steps, statements):
+    fig = blockade.corridor_access(steps, statements)
     markers = [t for t in fig.data if t.mode == "markers"]
     assert {t.name for t in markers} <= set(SIDE_LABELS.values())
     for trace in markers:
@@ -168,6 +178,9 @@ def test_corridor_access_colours_each_step_by_whose_account_it_is(steps):
     diamonds = [t for t in markers if t.marker.symbol == "diamond-open"]
     checkpoint = [(x, y) for t in diamonds for x, y, c in zip(t.x, t.y, t.customdata) if c[1] == "Checkpoint"]
     assert checkpoint and checkpoint[0][1] == blockade.ICRC_RPK
+    # Azerbaijan's accusations come from the statements table and sit on the line the same way
+    said = {c[1]: y for t in diamonds for y, c in zip(t.y, t.customdata)}
+    assert said["Baku: mining"] == blockade.ICRC_RPK and said["Baku: weapons"] == blockade.ICRC_RPK
 
 
 # --- supplies ----------------------------------------------------------------------------------------
@@ -199,12 +212,10 @@ def test_supplies_chart_keeps_one_unit_per_panel(supplies, steps):
 
 # --- patients and utilities ----------------------------------------------------------------------
 
-def test_qualifier_follows_the_published_wording(supplies):
-    words = {(r["figure_side"], int(r["value"])): blockade.qualifier(r) for _, r in supplies.iterrows() if r["metric"] == "patients_transferred_cum"}
-    assert words[("nk_de_facto", 50)] == ""
-    assert words[("icrc_un", 100)] == "more than "
-    assert words[("icrc_un", 150)] == "more than "
-    assert words[("azerbaijani", 30)] == "about "
+def test_patient_figures_are_labelled_with_the_published_wording(supplies, steps):
+    rows = blockade.patient_transfers(supplies, steps).layout.meta["furniture"]["data"]
+    shown = {row[rows["columns"].index("shown as")] for row in rows["rows"]}
+    assert {"50", "more than 100", "more than 150", "about 30"} <= shown
 
 
 def test_patient_chart_has_one_line_per_side_and_marks_approximate_figures_open(supplies, steps):
@@ -245,8 +256,8 @@ def test_utility_chart_says_when_power_was_missing_every_day(fixture_dir, steps)
 
 # --- prose ---------------------------------------------------------------------------------------------
 
-def test_key_figures_are_read_off_the_data(steps, supplies, events):
-    k = blockade.blockade_key_figures(steps, supplies, events)
+def test_key_figures_are_read_off_the_data(steps, statements, supplies, events):
+    k = blockade.blockade_key_figures(steps, statements, supplies, events)
     assert k["blockade_start"] == "12 December 2022" and k["blockade_start_time"] == "10:30"
     assert k["checkpoint_time"] == "12:00"
     assert k["protest_days"] == 138  # 28 Apr is day 138

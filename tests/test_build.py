@@ -13,9 +13,9 @@ import yaml
 from conftest import ROOT, build, edit_csv
 from jupyter_cache import get_cache
 
-from karabakh_book.render import PLOTLY_MIME
-from karabakh_book.sphinx_ext import PLOTLY_JS, SERVED_PLOTLY_JS
-from karabakh_book.timeline import STAGES
+from karabakh_book.build.sphinx_ext import PLOTLY_JS, SERVED_PLOTLY_JS
+from karabakh_book.links import DATA_URL_PREFIX, DOC_URL_PREFIX, STAGES
+from karabakh_book.notebook import PLOTLY_MIME
 
 pytestmark = pytest.mark.build
 
@@ -143,7 +143,7 @@ def test_a_cell_that_raises_fails_the_build(book_copy):
 
 
 def test_every_dataset_is_published_byte_for_byte_with_its_descriptor(site):
-    from karabakh_book.appendix import data_download_names
+    from karabakh_book.build.appendix import data_download_names
 
     for name in data_download_names():
         assert (site / "data" / name).read_bytes() == (ROOT / "data" / name).read_bytes(), name
@@ -153,9 +153,6 @@ def test_every_dataset_is_published_byte_for_byte_with_its_descriptor(site):
 
 
 def test_no_page_keeps_an_unresolved_link_prefix(site):
-    from karabakh_book.render import DATA_URL_PREFIX
-    from karabakh_book.timeline import DOC_URL_PREFIX
-
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert DATA_URL_PREFIX not in html and DOC_URL_PREFIX not in html, page
@@ -172,7 +169,7 @@ def test_timeline_points_link_to_existing_chapters(site):
 def test_a_changed_stylesheet_reaches_the_site_without_any_page_change(book_copy):
     first = build(book_copy)
     assert first.returncode == 0, first.stdout[-4000:] + first.stderr[-4000:]
-    stylesheet = book_copy / "karabakh_book" / "static" / "karabakh.css"
+    stylesheet = book_copy / "karabakh_book" / "build" / "static" / "karabakh.css"
     stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
     second = build(book_copy)
     assert second.returncode == 0, second.stdout[-4000:] + second.stderr[-4000:]
@@ -180,7 +177,7 @@ def test_a_changed_stylesheet_reaches_the_site_without_any_page_change(book_copy
 
 
 def test_the_methods_page_records_every_pinned_version(site):
-    from karabakh_book.provenance import pins
+    from karabakh_book.build.environment import pins
 
     html = (site / "chapters" / "methods.html").read_text(encoding="utf-8")
     html = re.search(r'<ul class="kb-build-environment.*?</ul>', html, re.S).group(0)

@@ -8,9 +8,11 @@ import plotly.graph_objects as go
 import pytest
 from conftest import write_fixture
 
-from karabakh_book import exodus, load, with_sources
-from karabakh_book.render import PLOTLY_MIME, BookRenderer, PlotlyMimeRenderPlugin, figure_html
-from karabakh_book.sphinx_ext import dependency_fingerprint
+from karabakh_book import load, with_sources
+from karabakh_book.build.chart_html import PlotlyMimeRenderPlugin, figure_html
+from karabakh_book.build.sphinx_ext import dependency_fingerprint
+from karabakh_book.notebook import PLOTLY_MIME, BookRenderer
+from karabakh_book.stories import exodus
 from karabakh_book.style import furnish
 
 FIXTURE = {

@@ -7,7 +7,7 @@ import pytest
 from conftest import DATA, edit_csv
 
 from karabakh_book import load, with_sources
-from karabakh_book.claims import (
+from karabakh_book.stories.claims import (
     CONSISTENT, CONTEXT, DATASETS, IMPRECISE, NOT_SUPPORTED, claims_ledger, compare_number, ledger_html,
     report_numbers, verdict_tally,
 )
@@ -105,24 +105,25 @@ def test_texts_that_disagree_on_the_mandate_need_context(data_copy):
 
 def test_a_later_war_start_makes_six_weeks_imprecise(data_copy):
     # 38 days to the ceasefire = 5.43 weeks: the report's "about six" is 10.5 % above it.
-    edit_csv(data_copy / "war_2020_figures.csv", "war_start,war_start,Second Karabakh war,2020-09-27", "war_start,war_start,Second Karabakh war,2020-10-03")
+    # The war's first day is stored once, as a timeline event that the war figures reference.
+    edit_csv(data_copy / "timeline_events.csv", "war_2020_begins,2020-09-27", "war_2020_begins,2020-10-03")
     assert verdicts(data_copy)["war_six_weeks"] == IMPRECISE
 
 
 def test_a_sourced_vice_presidential_title_would_support_the_report(data_copy):
-    with (data_copy / "attributed_statements.csv").open("a", encoding="utf-8") as out:
-        out.write("hajiyev_title_other,hajiyev_title,2024-04-17,Hikmet Hajiyev,Vice-President of Azerbaijan,azerbaijani,trend_3887016,\n")
+    with (data_copy / "statements.csv").open("a", encoding="utf-8") as out:
+        out.write("hajiyev_title_other,hajiyev_title,2024-04-17,Hikmet Hajiyev,Hajiyev's title (other),Vice-President of Azerbaijan,azerbaijani,trend_3887016,\n")
     assert verdicts(data_copy)["hajiyev_title"] == CONSISTENT
 
 
 def test_without_putin_as_signatory_the_report_would_be_exact(data_copy):
-    path = data_copy / "attributed_statements.csv"
+    path = data_copy / "statements.csv"
     path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True) if not line.startswith("signatory_putin,")), encoding="utf-8")
     assert verdicts(data_copy)["ceasefire_signatories"] == CONSISTENT
 
 
 def test_missing_accusation_evidence_is_not_supported(data_copy):
-    path = data_copy / "attributed_statements.csv"
+    path = data_copy / "statements.csv"
     path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True) if "accusation_minerals" not in line), encoding="utf-8")
     assert verdicts(data_copy)["accusations_weapons_minerals"] == NOT_SUPPORTED
 

@@ -196,3 +196,28 @@ def test_unknown_dataset_names_the_known_ones():
     with pytest.raises(UnknownDatasetError) as caught:
         load("displacement_arrivals_2033")
     assert "displacement_arrivals_2033" in str(caught.value) and "displacement_arrivals_2023" in str(caught.value)
+
+
+def test_a_war_figure_that_records_an_event_takes_its_date_time_and_source_from_it():
+    war = load("war_2020_figures").set_index("figure_id")
+    events = load("timeline_events").set_index("event_id")
+    for figure_id, row in war[war["event_id"].notna()].iterrows():
+        event = events.loc[row["event_id"]]
+        assert (row["date"], row["source_id"]) == (event["date"], event["source_id"]), figure_id
+        assert row["time"] == event["time"] or (pd.isna(row["time"]) and pd.isna(event["time"])), figure_id
+    assert war.loc["ceasefire_in_force", "time"] == pd.Timedelta(hours=1)
+
+
+def test_a_fact_typed_twice_is_refused_naming_the_place(data_copy):
+    # The war's first day is the timeline event's; typing it into the war figures stores it twice.
+    edit_csv(data_copy / "war_2020_figures.csv", "war_start,war_start,Second Karabakh war,war_2020_begins,,", "war_start,war_start,Second Karabakh war,war_2020_begins,2020-09-27,")
+    with pytest.raises(DataValidationError) as caught:
+        load("war_2020_figures", data_copy)
+    assert "war_2020_figures.csv, line 2, column 'date': rule 'stored-once' broken" in str(caught.value)
+
+
+def test_a_row_with_neither_source_nor_event_is_refused(data_copy):
+    edit_csv(data_copy / "war_2020_figures.csv", "war_start,war_start,Second Karabakh war,war_2020_begins,", "war_start,war_start,Second Karabakh war,,")
+    with pytest.raises(DataValidationError) as caught:
+        load("war_2020_figures", data_copy)
+    assert "war_2020_figures.csv, line 2, column 'source_id': rule 'sourced' broken" in str(caught.value)

@@ -11,7 +11,7 @@ from test_charts import furniture
 from test_war import SOURCES, assert_timeline_grade
 
 from karabakh_book import load, with_sources
-from karabakh_book import offensive as o
+from karabakh_book.stories import offensive as o
 
 FIXTURE = {
     "sources.csv": SOURCES,

@@ -11,8 +11,8 @@ from conftest import edit_csv, write_fixture
 from test_charts import furniture
 
 from karabakh_book import load, with_sources
-from karabakh_book import peacekeepers as pk
-from karabakh_book import withdrawal as wd
+from karabakh_book.stories import peacekeepers as pk
+from karabakh_book.stories import withdrawal as wd
 
 FIXTURE = {
     "sources.csv": """source_id,publisher,cites,url,published,language,publisher_side

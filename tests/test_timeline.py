@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-
 import pandas as pd
 import pytest
 from conftest import write_fixture
 
 from karabakh_book import load, with_sources
-from karabakh_book.timeline import DOC_URL_PREFIX, STAGES, landing_key_figures, story_timeline
+from karabakh_book.links import DOC_URL_PREFIX, STAGES
+from karabakh_book.stories.timeline import landing_key_figures, story_timeline
 
 SOURCES = """source_id,publisher,cites,url,published,language,publisher_side
 src_a,Outlet A,,https://a.example.org/1,2023-09-24,en,armenian
@@ -27,9 +27,9 @@ MANDATE = """term_id,clause,quantity,unit,description,figure_side,source_id,note
 personnel,3,1960,servicemen,Servicemen,armenian,src_a,
 personnel,3,1960,servicemen,Servicemen,russian,src_b,
 """
-WAR = """figure_id,metric,subject,date,time,value,unit,approximate,figure_side,source_id,confidence,note
-war_start,war_start,War,2020-09-27,,,event,false,independent,src_a,high,
-ceasefire_in_force,ceasefire_in_force,Ceasefire,2020-11-10,01:00,,event,false,armenian,src_b,high,
+WAR = """figure_id,metric,subject,event_id,date,time,value,unit,approximate,figure_side,source_id,confidence,note
+war_start,war_start,War,war_2020_begins,,,,event,false,independent,,high,
+ceasefire_in_force,ceasefire_in_force,Ceasefire,ceasefire_2020,,,,event,false,armenian,,high,
 """
 ARRIVALS = """date,time,cumulative_arrivals,approximate,figure_side,source_id,confidence,note
 2023-09-24,18:00,400,false,armenian,src_a,high,

@@ -9,7 +9,7 @@ from conftest import write_fixture
 from test_charts import assert_newsroom_grade, furniture
 
 from karabakh_book import load, with_sources
-from karabakh_book import war as w
+from karabakh_book.stories import war as w
 
 SOURCES = """source_id,publisher,cites,url,published,language,publisher_side
 src_am,Outlet AM,Armenian government,https://am.example.org/1,2020-10-07,en,armenian
@@ -20,33 +20,33 @@ src_ind,Outlet IND,Analyst Jane Doe (Some Institute),https://ind.example.org/3,2
 FIXTURE = {
     "sources.csv": SOURCES,
     # A ten-day war; Kalbajar postponed by five days; Lachin handed over two days after its deadline.
-    "war_2020_figures.csv": """figure_id,metric,subject,date,time,value,unit,approximate,figure_side,source_id,confidence,note
-war_start,war_start,The war,2020-09-27,,,event,false,independent,src_ind,high,
-ceasefire_in_force,ceasefire_in_force,Ceasefire,2020-10-07,01:00,,event,false,armenian,src_am,high,
-duration_armenian,war_duration,The war,,,10,days,false,armenian,src_am,high,
-duration_azerbaijani,war_duration,The war,,,11,days,false,azerbaijani,src_az,high,
-deadline_kalbajar,handover_deadline,Kalbajar/Karvachar district,2020-10-10,,,date,false,armenian,src_am,high,
-deadline_kalbajar_postponed,handover_deadline,Kalbajar/Karvachar district,2020-10-15,,,date,false,azerbaijani,src_az,high,
-deadline_aghdam,handover_deadline,Aghdam district,2020-10-12,,,date,false,armenian,src_am,high,
-deadline_lachin,handover_deadline,Lachin district,2020-10-20,,,date,false,armenian,src_am,high,
-handover_aghdam,district_handed_over,Aghdam district,2020-10-12,,,event,false,azerbaijani,src_az,high,
-handover_kalbajar,district_handed_over,Kalbajar/Karvachar district,2020-10-15,,,event,false,azerbaijani,src_az,high,
-handover_lachin,district_handed_over,Lachin district,2020-10-22,,,event,false,azerbaijani,src_az,high,
-az_killed_a,military_killed,Azerbaijani servicemen,2020-11-01,,100,persons,false,azerbaijani,src_az,high,
-az_killed_b,military_killed,Azerbaijani servicemen,2021-01-01,,150,persons,false,azerbaijani,src_az,high,
-az_killed_latest,military_killed,Azerbaijani servicemen,,,160,persons,false,azerbaijani,src_ind,medium,Undated.
-am_killed_a,military_killed,Armenian servicemen,2020-10-20,,200,persons,false,armenian,src_am,high,
-am_killed_202104,military_killed,"Armenian servicemen (dead and missing)",2021-04-14,,400,persons,true,armenian,src_am,low,The prime minister's 'about 400'.
-am_killed_b,military_killed,Armenian servicemen,2021-06-01,,300,persons,false,armenian,src_am,high,
-am_killed_mil_civ_20210927,military_and_civilians_killed,Armenian servicemen and civilians,2021-09-27,,350,persons,false,armenian,src_am,medium,
-am_killed_latest,military_killed,Armenian servicemen (all forces),,,320,persons,false,armenian,src_ind,medium,Undated.
-az_civ_killed_20201031,civilians_killed,Azerbaijani civilians,2020-10-01,13:00,9,persons,false,azerbaijani,src_az,medium,
-nk_civ_killed_20210927,civilians_killed,Armenian civilians,2021-09-27,,8,persons,false,nk_de_facto,src_am,medium,
-amnesty_az_civ_killed,civilians_killed,Civilians in some strikes,2021-01-13,,7,persons,false,independent,src_ind,medium,
-civ_killed_both_min,civilians_killed,"Civilians, both sides",,,20,persons,true,independent,src_ind,low,'At least 20'; tertiary.
-share_taken_in_fighting,territory_share_taken_in_fighting,Area held before the war,2020-10-17,,30,percent,true,independent,src_ind,medium,
-share_handed_over,territory_share_handed_over,Area held before the war,2020-10-17,,40,percent,false,independent,src_ind,medium,
-share_remaining,territory_share_remaining,Area held before the war,2020-10-17,,30.1,percent,false,independent,src_ind,medium,
+    "war_2020_figures.csv": """figure_id,metric,subject,event_id,date,time,value,unit,approximate,figure_side,source_id,confidence,note
+war_start,war_start,The war,war_2020_begins,,,,event,false,independent,,high,
+ceasefire_in_force,ceasefire_in_force,Ceasefire,ceasefire_2020,,,,event,false,armenian,,high,
+duration_armenian,war_duration,The war,,,,10,days,false,armenian,src_am,high,
+duration_azerbaijani,war_duration,The war,,,,11,days,false,azerbaijani,src_az,high,
+deadline_kalbajar,handover_deadline,Kalbajar/Karvachar district,,2020-10-10,,,date,false,armenian,src_am,high,
+deadline_kalbajar_postponed,handover_deadline,Kalbajar/Karvachar district,,2020-10-15,,,date,false,azerbaijani,src_az,high,
+deadline_aghdam,handover_deadline,Aghdam district,,2020-10-12,,,date,false,armenian,src_am,high,
+deadline_lachin,handover_deadline,Lachin district,,2020-10-20,,,date,false,armenian,src_am,high,
+handover_aghdam,district_handed_over,Aghdam district,aghdam_handover,,,,event,false,azerbaijani,,high,
+handover_kalbajar,district_handed_over,Kalbajar/Karvachar district,kalbajar_handover,,,,event,false,azerbaijani,,high,
+handover_lachin,district_handed_over,Lachin district,lachin_district_handover,,,,event,false,azerbaijani,,high,
+az_killed_a,military_killed,Azerbaijani servicemen,,2020-11-01,,100,persons,false,azerbaijani,src_az,high,
+az_killed_b,military_killed,Azerbaijani servicemen,,2021-01-01,,150,persons,false,azerbaijani,src_az,high,
+az_killed_latest,military_killed,Azerbaijani servicemen,,,,160,persons,false,azerbaijani,src_ind,medium,Undated.
+am_killed_a,military_killed,Armenian servicemen,,2020-10-20,,200,persons,false,armenian,src_am,high,
+am_killed_202104,military_killed,Armenian servicemen (dead and missing),,2021-04-14,,400,persons,true,armenian,src_am,low,The prime minister's 'about 400'.
+am_killed_b,military_killed,Armenian servicemen,,2021-06-01,,300,persons,false,armenian,src_am,high,
+am_killed_mil_civ_20210927,military_and_civilians_killed,Armenian servicemen and civilians,,2021-09-27,,350,persons,false,armenian,src_am,medium,
+am_killed_latest,military_killed,Armenian servicemen (all forces),,,,320,persons,false,armenian,src_ind,medium,Undated.
+az_civ_killed_20201031,civilians_killed,Azerbaijani civilians,,2020-10-01,13:00,9,persons,false,azerbaijani,src_az,medium,
+nk_civ_killed_20210927,civilians_killed,Armenian civilians,,2021-09-27,,8,persons,false,nk_de_facto,src_am,medium,
+amnesty_az_civ_killed,civilians_killed,Civilians in some strikes,,2021-01-13,,7,persons,false,independent,src_ind,medium,
+civ_killed_both_min,civilians_killed,"Civilians, both sides",,,,20,persons,true,independent,src_ind,low,'At least 20'; tertiary.
+share_taken_in_fighting,territory_share_taken_in_fighting,Area held before the war,,2020-10-17,,30,percent,true,independent,src_ind,medium,
+share_handed_over,territory_share_handed_over,Area held before the war,,2020-10-17,,40,percent,false,independent,src_ind,medium,
+share_remaining,territory_share_remaining,Area held before the war,,2020-10-17,,30.1,percent,false,independent,src_ind,medium,
 """,
     "timeline_events.csv": """event_id,date,time,stage,label,description,source_id
 nkao_asks_to_join_armenia,1988-02-20,,war_and_ceasefire,Request,Request.,src_am
@@ -56,6 +56,10 @@ april_war_2016_begins,2016-04-02,,war_and_ceasefire,Four-Day War begins,Fighting
 april_war_2016_ceasefire,2016-04-05,,war_and_ceasefire,Four-Day War ceasefire,Ceasefire.,src_ind
 war_2020_begins,2020-09-27,,war_and_ceasefire,War begins,War.,src_ind
 shusha_taken_2020,2020-10-05,,war_and_ceasefire,Shusha/Shushi taken,Taken.,src_az
+ceasefire_2020,2020-10-07,01:00,war_and_ceasefire,Ceasefire,Ceasefire.,src_am
+aghdam_handover,2020-10-12,,war_and_ceasefire,Aghdam handed over,Handed over.,src_az
+kalbajar_handover,2020-10-15,,war_and_ceasefire,Kalbajar handed over,Handed over.,src_az
+lachin_district_handover,2020-10-22,,war_and_ceasefire,Lachin handed over,Handed over.,src_az
 peace_deal_initialled,2025-08-08,,war_and_ceasefire,Peace text initialled,Later.,src_ind
 offensive_begins,2023-09-19,,offensive,Offensive begins,Not background.,src_az
 """,
@@ -93,18 +97,7 @@ def frames(fixture_dir):
     }
 
 
-def test_qualifier_keeps_the_sources_own_word_and_never_guesses_one():
-    assert w.qualifier("'exceeds 40', 13 of them children") == "more than"
-    assert w.qualifier("'unas 80', ten of them minors") == "about"
-    assert w.qualifier("said 'at least 5', later 'about 7'") == "at least"  # the first word the note quotes
-    assert w.qualifier(None) == w.qualifier("no qualifier here") == "approx."
-    assert w.figure_label(4000, True, "'about 4,000'") == "about 4,000"
-    assert w.figure_label(39.85, False) == "39.85" and w.figure_label(40.0, False) == "40"
-
-
-def test_both_names_and_analyst_name():
-    assert w.both_names("Shusha/Shushi taken") == "Shusha (Shushi) taken"
-    assert w.both_names("No pair here") == "No pair here"
+def test_analyst_name():
     assert w.analyst_name("Analyst Jane Doe (Some Institute)") == "Jane Doe (Some Institute)"
 
 

@@ -15,11 +15,10 @@ from typing import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from .style import MUTED, PALETTE, SIDE_LABELS, furnish
-from .blockade import goods_against_expected
-from .timeline import DOC_URL_PREFIX, STAGES
-from .war import war_duration_days
-from .words import clock, day, outlets
+from ..facts import goods_against_expected, war_duration_days
+from ..links import STAGES, chapter_link
+from ..style import MUTED, PALETTE, SIDE_LABELS, furnish
+from ..words import clock, day, outlets
 
 CONSISTENT = "consistent"
 IMPRECISE = "consistent but imprecise"
@@ -39,7 +38,7 @@ CLOSE, ROUGH = 0.05, 0.25
 # Whom the report names as signing the 2020 ceasefire (it names Putin as the broker).
 REPORT_SIGNATORIES = ("Ilham Aliyev", "Nikol Pashinyan")
 DATASETS = (
-    "report_claims", "sources", "timeline_events", "attributed_statements", "war_2020_figures", "peacekeeping_mandate_2020",
+    "report_claims", "sources", "timeline_events", "statements", "war_2020_figures", "peacekeeping_mandate_2020",
     "blockade_closure_steps", "blockade_supplies", "displacement_arrivals_2023",
 )
 
@@ -66,7 +65,7 @@ class Evidence:
     def __init__(self, frames: dict[str, pd.DataFrame]):
         self.frames = frames
         self.events = frames["timeline_events"].set_index("event_id")
-        self.statements = frames["attributed_statements"]
+        self.statements = frames["statements"]
 
     def event(self, event_id: str) -> pd.Series:
         return self.events.loc[event_id]
@@ -115,10 +114,10 @@ def _azerbaijani_media_first(claim, ev: Evidence) -> Finding:
 def _hajiyev_title(claim, ev: Evidence) -> Finding:
     titles = ev.said("hajiyev_title")
     english = titles.iloc[0]  # the first recorded wording; the others are translations of the same title
-    matches = titles["value"].str.contains(claim["report_says"], case=False, regex=False).any()
+    matches = titles["said"].str.contains(claim["report_says"], case=False, regex=False).any()
     return Finding(
         CONSISTENT if matches else NOT_SUPPORTED,
-        f"Azerbaijani media give his office as \u201c{english['value']}\u201d: he heads the department, "
+        f"Azerbaijani media give his office as \u201c{english['said']}\u201d: he heads the department, "
         f"but no source calls him vice-president.",
         tuple(titles["source_id"]),
     )
@@ -170,7 +169,7 @@ def _ceasefire_signatories(claim, ev: Evidence) -> Finding:
         verdict = CONSISTENT if signers == named else IMPRECISE
     return Finding(
         verdict,
-        "The statement names three signatories: " + "; ".join(f"{s} ({t})" for s, t in zip(signed["speaker"], signed["value"]))
+        "The statement names three signatories: " + "; ".join(f"{s} ({t})" for s, t in zip(signed["speaker"], signed["said"]))
         + ". Putin signed as a party, not only as a broker.",
         tuple(signed["source_id"].unique()),
     )
@@ -298,7 +297,8 @@ def _war_retook_parts(claim, ev: Evidence) -> Finding:
 
 def _peacekeepers_did_not_intervene(claim, ev: Evidence) -> Finding:
     steps = ev.frames["blockade_closure_steps"].set_index("step_id")
-    began, stood_down, blamed = steps.loc["road_blocked"], steps.loc["protest_suspended"], steps.loc["baku_blames_peacekeepers"]
+    began, stood_down = steps.loc["road_blocked"], steps.loc["protest_suspended"]
+    blamed = ev.statements.set_index("statement_id").loc["baku_blames_peacekeepers"]
     days = (stood_down["date"] - began["date"]).days
     return Finding(
         CONTEXT,
@@ -360,7 +360,7 @@ def claims_ledger(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     claims = frames["report_claims"]
     unchecked = set(claims["claim_id"]) - set(CHECKS)
     if unchecked:
-        raise KeyError(f"report_claims.csv has claims without a check in karabakh_book.claims: {sorted(unchecked)}")
+        raise KeyError(f"report_claims.csv has claims without a check in karabakh_book.stories.claims: {sorted(unchecked)}")
     evidence = Evidence(frames)
     sources = frames["sources"].set_index("source_id")
     rows = []
@@ -487,7 +487,7 @@ def ledger_html(ledger: pd.DataFrame) -> str:
             f'<tr id="claim-{escape(row["claim_id"])}"><td>{escape(row["claim"])}'
             f'<br><span class="kb-report-says">Report: \u201c{escape(row["report_says"])}\u201d</span></td>'
             f'<td><span class="kb-verdict {verdict_class}">{escape(row["verdict"])}</span></td>'
-            f'<td>{escape(row["data_says"])} <a href="{DOC_URL_PREFIX}chapters/{escape(row["chapter"])}">See the chapter.</a></td>'
+            f'<td>{escape(row["data_says"])} <a href="{escape(chapter_link(row["chapter"]))}">See the chapter.</a></td>'
             f"<td>{evidence}</td></tr>"
         )
     head = "".join(f'<th scope="col">{h}</th>' for h in ("The report's claim", "Verdict", "What the data says", "Evidence"))

@@ -35,8 +35,11 @@ def _execute(path: str, timeout: int) -> tuple[str, str | None, float]:
     """In a worker process: the executed notebook as JSON, or None when a cell failed."""
     from jupyter_cache.executors.utils import single_nb_execution
 
+    from .kernels import ipc_kernel
+
     notebook = _as_the_build_reads_it(Path(path))
-    result = single_nb_execution(notebook, cwd=str(Path(path).parent), allow_errors=False, timeout=timeout, meta_override=True)
+    with ipc_kernel() as kernel:
+        result = single_nb_execution(notebook, cwd=str(Path(path).parent), allow_errors=False, timeout=timeout, meta_override=True, km=kernel)
     return path, (None if result.err else nbformat.writes(notebook)), result.time
 
 

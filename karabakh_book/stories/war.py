@@ -13,8 +13,9 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from .style import INK, MUTED, PALETTE, SIDE_COLOURS, SIDE_LABELS, event_marker, furnish, label_rows
-from .words import clock, day, outlets, short_day
+from ..facts import war_duration_days
+from ..style import INK, MUTED, PALETTE, SIDE_COLOURS, SIDE_LABELS, event_marker, furnish, label_rows
+from ..words import both_names, clock, day, figure_label, outlets, short_day
 
 WAR = "war_2020_figures"
 EVENTS = "timeline_events"
@@ -25,34 +26,6 @@ SHARES = (
     ("territory_share_handed_over", "Handed over"),
     ("territory_share_remaining", "Remained"),
 )
-# Words sources use to qualify a figure, as stored in the rows' notes; the first found is used.
-QUALIFIERS = (
-    ("at least", "at least"), ("more than", "more than"), ("exceeds", "more than"),
-    ("nearly", "nearly"), ("about", "about"), ("unas", "about"),
-)
-
-
-def qualifier(note: str | None) -> str:
-    """The word a source used to qualify an approximate figure, read from the row's note.
-
-    Falls back to 'approx.' rather than guess between 'about' and 'at least'.
-    """
-    text = (note or "").lower()
-    found = [(text.find(word), said) for word, said in QUALIFIERS if word in text]
-    return min(found)[1] if found else "approx."
-
-
-def figure_label(value, approximate: bool, note: str | None = None) -> str:
-    """'3,773' or 'about 4,000': a figure with the source's own qualifier when it gave one."""
-    number = f"{int(value):,}" if float(value).is_integer() else f"{float(value):,}"
-    return f"{qualifier(note)} {number}" if approximate else number
-
-
-def both_names(text: str) -> str:
-    """'Shusha/Shushi taken' -> 'Shusha (Shushi) taken': the book's way of giving both names."""
-    return re.sub(r"\b([A-Z][\w-]*)/([A-Z][\w-]*)", r"\1 (\2)", text)
-
-
 def analyst_name(cites: str) -> str:
     """'Analyst Grant Mikaelyan (Caucasus Institute)' -> 'Grant Mikaelyan (Caucasus Institute)'."""
     return re.sub(r"^(?:[Aa]nalyst)\s+", "", str(cites))
@@ -64,15 +37,6 @@ def _row(war: pd.DataFrame, figure_id: str) -> pd.Series:
 
 def _event_dates(events: pd.DataFrame) -> pd.Series:
     return events.set_index("event_id")["date"]
-
-
-def war_duration_days(war: pd.DataFrame) -> int:
-    """Days from the first day of fighting to the day the ceasefire took effect.
-
-    The ceasefire took effect at 01:00 local time on 10 November, so the fighting days are
-    27 September to 9 November inclusive: the same count as the difference of the two dates.
-    """
-    return int((_row(war, "ceasefire_in_force")["date"] - _row(war, "war_start")["date"]).days)
 
 
 def handovers(war: pd.DataFrame) -> pd.DataFrame:

@@ -21,7 +21,8 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from .tree import BOOK_ROOT as ROOT
+from .tree import copy_book_tree
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 TOUCHED_CHAPTER = "chapters/exodus.md"
@@ -29,14 +30,6 @@ FLOOR_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><script src="_s
 <body><div id="c" style="width:600px;height:400px"></div>
 <script>Plotly.newPlot("c", [{{type: "scatter", x: [1, 2, 3], y: [2, 1, 3]}}]);</script></body></html>"""
 
-
-def copy_sources(target: Path) -> Path:
-    names = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, names):
-        if (ROOT / name).is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, target / name)
-    return target
 
 
 def run(book: Path, *command: str) -> tuple[float, str]:
@@ -50,7 +43,7 @@ def run(book: Path, *command: str) -> tuple[float, str]:
 
 
 def build(book: Path) -> tuple[float, str]:
-    return run(book, sys.executable, "-m", "karabakh_book.publish", "build", str(book))
+    return run(book, sys.executable, "-m", "karabakh_book.build.publish", "build", str(book))
 
 
 def executed_count(log: str) -> int:
@@ -75,7 +68,7 @@ def build_timings(runs: int) -> dict:
     cold, no_change, one_chapter, floor, executed = [], [], [], [], []
     for number in range(runs):
         with tempfile.TemporaryDirectory() as scratch:
-            book = copy_sources(Path(scratch) / "book")
+            book = copy_book_tree(Path(scratch) / "book")
             elapsed, log = build(book)
             cold.append(elapsed)
             no_change.append(build(book)[0])
@@ -185,9 +178,9 @@ def scale_test(real_page_bytes: int, factor: int = 100) -> dict:
     """
     import pandas as pd
 
-    from . import load, with_sources
-    from .exodus import exodus_curve
-    from .render import figure_html
+    from .. import load, with_sources
+    from ..stories.exodus import exodus_curve
+    from .chart_html import figure_html
 
     arrivals, events = with_sources(load(SCALED)), with_sources(load("timeline_events"))
     synthetic = pd.concat([arrivals] * factor, ignore_index=True).assign(note="SYNTHETIC scale-test row: not a real figure")

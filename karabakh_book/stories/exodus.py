@@ -9,9 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .data import local_timestamps
-from .style import PALETTE, SIDE_COLOURS, SIDE_LABELS, event_marker, furnish
-from .words import day, outlets, short_day
+from ..data import local_timestamps
+from ..style import PALETTE, SIDE_COLOURS, SIDE_LABELS, event_marker, furnish
+from ..words import day, outlets, short_day
 
 ARRIVALS = "displacement_arrivals_2023"
 REGISTERED = "displacement_registered_2023"

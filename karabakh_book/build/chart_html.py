@@ -1,11 +1,10 @@
-"""The book's plotly renderer, in two halves.
+"""A chart as the page shows it: plotly output turned into a ``<figure>`` at build time.
 
-In the kernel, ``BookRenderer`` emits the native plotly mime type (JupyterLab draws it as
-usual) after checking that the figure carries its furniture. At build time myst-nb, which has
-no renderer of its own for that mime type, hands it to ``PlotlyMimeRenderPlugin``: it turns
-the figure into a ``<figure>`` whose chart div loads no plotly.js (the page loads the site's
-own copy once, see ``sphinx_ext``) and whose headline, subtitle, notes, source, text
-description, data table and CSV download are real, escaped HTML text.
+myst-nb has no renderer of its own for plotly's mime type and hands it to
+``PlotlyMimeRenderPlugin``: it turns the figure into a ``<figure>`` whose chart div loads no
+plotly.js (the page loads the site's own copy, see ``sphinx_ext``) and whose headline,
+subtitle, notes, source, text description, data table and CSV download are real, escaped
+HTML text.
 """
 
 from __future__ import annotations
@@ -19,25 +18,11 @@ from urllib.parse import quote
 
 import plotly.graph_objects as go
 import plotly.io as pio
-from plotly.io._base_renderers import MimetypeRenderer
 
+from ..links import DATA_URL_PREFIX
+from ..notebook import PLOTLY_MIME
+from ..style import PLOTLY_CONFIG, furniture_of, plain_json
 from .reproduce import figure_record
-from .style import PLOTLY_CONFIG
-
-RENDERER_NAME = "karabakh_book"
-# Replaced by the Sphinx extension with the page-relative path of the published data folder.
-DATA_URL_PREFIX = "kb-data:"
-
-
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
-
-
-class BookRenderer(MimetypeRenderer):
-    def to_mimebundle(self, fig_dict: dict) -> dict:
-        native = plain_json(fig_dict)
-        furniture_of(native)  # fail in the chapter's cell, not later in the build
-        native["config"] = PLOTLY_CONFIG
-        return {PLOTLY_MIME: native}
 
 
 class PlotlyMimeRenderPlugin:
@@ -55,18 +40,6 @@ class PlotlyMimeRenderPlugin:
         if env is not None:  # what the page draws, for the reviewers' record (see reproduce)
             env.kb_charts.setdefault(env.docname, []).append(figure_record(data.content))
         return [nodes.raw("", figure_html(data.content), format="html")]
-
-
-def activate() -> None:
-    """Make the book renderer the default for every figure a chapter displays."""
-    pio.renderers[RENDERER_NAME] = BookRenderer()
-    pio.renderers.default = RENDERER_NAME
-
-
-def plain_json(fig: go.Figure | dict) -> dict:
-    """The figure as plain JSON types (numpy arrays and timestamps encoded the plotly way)."""
-    return json.loads(pio.to_json(fig, validate=False, pretty=False))
-
 
 def figure_html(fig: go.Figure | dict) -> str:
     """The chart and its furniture as one self-contained ``<figure>`` element."""
@@ -100,11 +73,6 @@ def figure_html(fig: go.Figure | dict) -> str:
 </figure>"""
 
 
-def furniture_of(fig_dict: dict) -> dict:
-    furniture = (fig_dict.get("layout", {}).get("meta") or {}).get("furniture")
-    if furniture is None:
-        raise ValueError("chart has no furniture (headline, source, description...): build it with karabakh_book.style.furnish()")
-    return furniture
 
 
 def _csv(payload: dict) -> str:

@@ -11,27 +11,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .style import PALETTE, furnish, label_rows
-from .war import war_duration_days
-from .words import clock, day, outlets
+from ..facts import war_duration_days
+from ..links import STAGES, stage_link
+from ..style import PALETTE, furnish, label_rows
+from ..words import clock, day, outlets
 
-# Stage of the report -> (chapter file, short name), in the order things happened.
-STAGES = {
-    "war_and_ceasefire": ("war-and-ceasefire", "War and ceasefire"),
-    "peacekeepers": ("peacekeepers", "Peacekeepers"),
-    "blockade": ("blockade", "Blockade"),
-    "offensive": ("offensive", "Offensive"),
-    "exodus": ("exodus", "Exodus"),
-    "withdrawal": ("withdrawal", "Withdrawal"),
-}
-# Replaced by the Sphinx extension with the page-relative URL of the named document.
-DOC_URL_PREFIX = "kb-doc:"
 # The background years are drawn in their own narrow panel so that 2020-2024 gets the room.
 BACKGROUND_END = pd.Timestamp("2019-01-01")
-
-
-def chapter_link(stage: str) -> str:
-    return f"{DOC_URL_PREFIX}chapters/{STAGES[stage][0]}"
 
 
 def landing_key_figures(events: pd.DataFrame, mandate: pd.DataFrame, arrivals: pd.DataFrame, war: pd.DataFrame) -> dict:
@@ -56,7 +42,7 @@ def story_timeline(events: pd.DataFrame) -> go.Figure:
     """Every dated event of the story, one row per stage; a click opens the stage's chapter."""
     frame = events.sort_values(["date", "event_id"]).assign(
         stage_name=lambda f: f["stage"].map(lambda s: STAGES[s][1]),
-        link=lambda f: f["stage"].map(chapter_link),
+        link=lambda f: f["stage"].map(stage_link),
         when=lambda f: [day(d) + (f", {clock(t)}" if pd.notna(t) else "") for d, t in zip(f["date"], f["time"])],
     )
     background = frame[frame["date"] < BACKGROUND_END]

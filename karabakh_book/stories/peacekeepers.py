@@ -12,8 +12,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .style import INK, MUTED, PALETTE, furnish
-from .words import clock, day, outlets
+from ..facts import deployment_metric
+from ..style import INK, MUTED, PALETTE, furnish
+from ..words import clock, day, outlets
 
 MANDATE = "peacekeeping_mandate_2020"
 DEPLOYMENT = "peacekeeping_deployment"
@@ -48,10 +49,6 @@ def _term(mandate: pd.DataFrame, term_id: str) -> pd.Series:
         raise ValueError(f"the sources disagree on {term_id}: {sorted(rows['quantity'].unique())}")
     return rows.iloc[0]
 
-
-def deployment_metric(deployment: pd.DataFrame, metric: str) -> pd.DataFrame:
-    """One metric of the deployment table, in the order it was published."""
-    return deployment[deployment["metric"] == metric].sort_values(["date", "value"], kind="stable")
 
 
 def straight_km(a: pd.Series, b: pd.Series) -> float:

@@ -5,8 +5,8 @@ release. A new release is copied in full next to the old one and the link is swa
 single rename, so nobody ever sees a half-built or half-copied site, and a failed build
 leaves the last good site exactly as it was.
 
-    python -m karabakh_book.publish build [BOOK]     # build BOOK (default: .) and publish it
-    python -m karabakh_book.publish copy SITE DEST   # publish a built SITE to any folder DEST
+    python -m karabakh_book.build.publish build [BOOK]     # build BOOK (default: .) and publish it
+    python -m karabakh_book.build.publish copy SITE DEST   # publish a built SITE to any folder DEST
 """
 
 from __future__ import annotations

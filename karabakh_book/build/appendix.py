@@ -12,8 +12,8 @@ import pandas as pd
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from . import data as book_data
-from .render import DATA_URL_PREFIX
+from .. import data as book_data
+from ..links import DATA_URL_PREFIX
 
 
 def _table(header: list[str] | None, rows: list[list], widths: list[int]) -> nodes.table:

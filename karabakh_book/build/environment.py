@@ -16,7 +16,9 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-REQUIREMENTS = Path(__file__).resolve().parent.parent / "requirements.txt"
+from .tree import BOOK_ROOT
+
+REQUIREMENTS = BOOK_ROOT / "requirements.txt"
 PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([^\s;#]+)")
 logger = logging.getLogger(__name__)
 

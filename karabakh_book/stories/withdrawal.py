@@ -9,9 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .peacekeepers import deployment_metric
-from .style import MUTED, PALETTE, SIDE_COLOURS, event_marker, furnish
-from .words import day, outlets, short_day
+from ..facts import deployment_metric
+from ..style import MUTED, PALETTE, SIDE_COLOURS, event_marker, furnish
+from ..words import day, outlets, short_day
 
 DEPLOYMENT = "peacekeeping_deployment"
 EVENTS = "timeline_events"

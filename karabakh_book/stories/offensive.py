@@ -11,10 +11,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .data import local_timestamps
-from .style import PALETTE, SIDE_COLOURS, SIDE_LABELS, furnish, label_rows
-from .war import both_names, figure_label
-from .words import clock, day, outlets, short_day
+from ..data import local_timestamps
+from ..style import PALETTE, SIDE_COLOURS, SIDE_LABELS, furnish, label_rows
+from ..words import both_names, clock, day, figure_label, outlets, short_day
 
 CASUALTIES = "offensive_2023_casualties"
 EVENTS = "timeline_events"

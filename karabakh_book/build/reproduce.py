@@ -5,7 +5,7 @@ Every build publishes, per chapter, a record of what the chapter produced: each 
 data, trace by trace. ``rerun`` executes the chapter's source again in a fresh kernel, with no
 cache, and compares the two; any difference is printed with the old and the new value.
 
-    python -m karabakh_book.reproduce CHAPTER [CHAPTER ...]   # e.g. exodus; 'all' for every chapter
+    python -m karabakh_book.build.reproduce CHAPTER [CHAPTER ...]   # e.g. exodus; 'all' for every chapter
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
+from ..notebook import PLOTLY_MIME
+
 RECORD_DIR = "reproducibility"  # inside the published site
 TRACE_KEYS = ("type", "name", "x", "y", "text")
 
@@ -78,8 +79,11 @@ def execute_fresh(source: Path, timeout: int = 300):
     import jupytext
     from nbclient import NotebookClient
 
+    from .kernels import ipc_kernel
+
     notebook = jupytext.read(source)
-    NotebookClient(notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(Path(source).parent)}}).execute()
+    with ipc_kernel() as kernel:
+        NotebookClient(notebook, km=kernel, timeout=timeout, resources={"metadata": {"path": str(Path(source).parent)}}).execute()
     return notebook
 
 

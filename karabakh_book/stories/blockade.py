@@ -11,10 +11,12 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .style import INK, MUTED, SIDE_COLOURS, SIDE_LABELS, event_marker, furnish
-from .words import day, outlets, short_day
+from ..facts import goods_against_expected, latest_figure
+from ..style import INK, MUTED, SIDE_COLOURS, SIDE_LABELS, event_marker, furnish
+from ..words import day, figure_label, outlets, qualifier, short_day
 
 STEPS = "blockade_closure_steps"
+STATEMENTS = "statements"
 SUPPLIES = "blockade_supplies"
 EVENTS = "timeline_events"
 START_STEP = "road_blocked"  # 12 December 2022: day 1 of the blockade in every de-facto bulletin
@@ -42,7 +44,9 @@ ACCESS_CHANGES = {
     "one_way_exit": EXIT_ONLY,
 }
 # Steps shown on the line without changing it: they matter for the story, not for who passed.
-CONTEXT_STEPS = ("earlier_road_block", "baku_mining_claim", "baku_weapons_claim", "checkpoint", "protest_suspended", "patient_arrested")
+CONTEXT_STEPS = ("earlier_road_block", "checkpoint", "protest_suspended", "patient_arrested")
+# Statements about the road (from the statements table) shown on the line the same way.
+CONTEXT_STATEMENTS = ("baku_mining_claim", "baku_weapons_claim")
 
 PATIENT_MARKERS = ("medevac_suspended_1", "medevac_resumed_1", "full_closure", "medevac_resumed_2")
 
@@ -58,32 +62,6 @@ def _date_axis_title(first: pd.Timestamp, last: pd.Timestamp) -> str:
 
 def _start(steps: pd.DataFrame) -> pd.Timestamp:
     return steps.set_index("step_id").loc[START_STEP, "date"]
-
-
-def qualifier(row: pd.Series) -> str:
-    """How a published figure was worded: 'almost ', 'more than ', 'about ' or nothing (exact)."""
-    note = "" if pd.isna(row["note"]) else str(row["note"]).lower()
-    if not row["approximate"]:
-        return ""
-    if "almost" in note:
-        return "almost "
-    if "more than" in note or "'over" in note or "over " in note.split(".")[0]:
-        return "more than "
-    return "about "
-
-
-def _latest(supplies: pd.DataFrame, metric: str, side: str = "nk_de_facto") -> pd.Series:
-    rows = supplies[(supplies["metric"] == metric) & (supplies["figure_side"] == side)]
-    if rows.empty:
-        raise KeyError(f"no {metric} figure from side '{side}'")
-    return rows.sort_values(["date", "value"]).iloc[-1]
-
-
-def goods_against_expected(supplies: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """The de-facto authorities' last count of goods brought in, and their expected total for the same day."""
-    delivered = _latest(supplies, "goods_delivered_cum")
-    expected = supplies[(supplies["metric"] == "goods_expected_cum") & (supplies["date"] == delivered["date"])].iloc[0]
-    return delivered, expected
 
 
 def _one(supplies: pd.DataFrame, metric: str) -> pd.Series:
@@ -121,7 +99,14 @@ def _access_at(periods: pd.DataFrame, when: pd.Timestamp) -> str:
     return periods[periods["start"] <= when].iloc[-1]["level"]
 
 
-def corridor_access(steps: pd.DataFrame) -> go.Figure:
+def _statements_as_steps(statements: pd.DataFrame) -> pd.DataFrame:
+    """Statements in the shape of steps, so that a step line can mark them among the steps."""
+    return statements.rename(columns={"statement_id": "step_id", "said": "description"}).assign(
+        time=pd.NaT, kind="statement"
+    )
+
+
+def corridor_access(steps: pd.DataFrame, statements: pd.DataFrame) -> go.Figure:
     """The closure as a step line: who could use the road on each day, with whose account each step follows."""
     periods = access_periods(steps)
     indexed = steps.set_index("step_id")
@@ -138,7 +123,9 @@ def corridor_access(steps: pd.DataFrame) -> go.Figure:
         go.Scatter(x=line_x, y=line_y, mode="lines", line=dict(shape="hv", color="#444444", width=2.5),
                    hoverinfo="skip", showlegend=False, name="Access")
     )
-    shown = steps[steps["step_id"].isin(ACCESS_CHANGES) | steps["step_id"].isin(CONTEXT_STEPS)].copy()
+    said = _statements_as_steps(statements[statements["statement_id"].isin(CONTEXT_STATEMENTS)])
+    shown = pd.concat([steps[steps["step_id"].isin(ACCESS_CHANGES) | steps["step_id"].isin(CONTEXT_STEPS)], said])
+    shown = shown.sort_values("date", kind="stable").reset_index(drop=True)
     shown["level"] = [ACCESS_CHANGES.get(s) or _access_at(periods, d) for s, d in zip(shown["step_id"], shown["date"])]
     shown["changes access"] = shown["step_id"].isin(ACCESS_CHANGES)
     shown["whose account"] = shown["figure_side"].map(SIDE_LABELS)
@@ -215,7 +202,7 @@ def corridor_access(steps: pd.DataFrame) -> go.Figure:
         data=table[["start", "end", "days", "level", "meaning", "opened by", "whose account", "publisher", "url"]].rename(
             columns={"start": "from", "end": "until", "level": "who could pass", "url": "source URL"}
         ),
-        datasets=(STEPS,),
+        datasets=(STEPS, STATEMENTS),
     )
 
 
@@ -236,7 +223,7 @@ def supply_rates(supplies: pd.DataFrame, steps: pd.DataFrame) -> pd.DataFrame:
         base = _one(supplies, baseline_metric)
         rows.append({
             "panel": panel, "bar": "Before 12 Dec", "rate": float(base["value"]), "unit": unit,
-            "label": f"{qualifier(base)}{int(base['value']):,}", "side": base["figure_side"], "derived": False,
+            "label": figure_label(base["value"], base["approximate"], base["note"]), "side": base["figure_side"], "derived": False,
             "basis": "Average per day before the blockade, as published", "publisher": base["publisher"], "url": base["url"],
         })
     running = (
@@ -254,8 +241,8 @@ def supply_rates(supplies: pd.DataFrame, steps: pd.DataFrame) -> pd.DataFrame:
         who = "Karabakh" if side == "nk_de_facto" else "Baku" if side == "azerbaijani" else SIDE_LABELS[side]
         rows.append({
             "panel": panel, "bar": f"{who}, to {short_day(last['date'])}", "rate": round(rate, 1), "unit": unit,
-            "label": f"{qualifier(last)}{rate:,.1f}", "side": side, "derived": True,
-            "basis": f"{what}: {qualifier(last)}{int(last['value']):,} in {days} days (12 Dec – {short_day(last['date'])}); per-day average is our calculation",
+            "label": figure_label(rate, last["approximate"], last["note"], decimals=1), "side": side, "derived": True,
+            "basis": f"{what}: {figure_label(last['value'], last['approximate'], last['note'])} in {days} days (12 Dec – {short_day(last['date'])}); per-day average is our calculation",
             "publisher": last["publisher"], "url": last["url"],
         })
     return pd.DataFrame(rows)
@@ -324,7 +311,7 @@ PATIENT_SERIES = (
 def patient_transfers(supplies: pd.DataFrame, steps: pd.DataFrame) -> go.Figure:
     """Cumulative patients taken to Armenia with ICRC help, one line per side's count."""
     rows = supplies[supplies["metric"] == "patients_transferred_cum"].sort_values(["date", "value"]).copy()
-    rows["shown as"] = [f"{qualifier(r)}{int(r['value']):,}" for _, r in rows.iterrows()]
+    rows["shown as"] = [figure_label(r["value"], r["approximate"], r["note"]) for _, r in rows.iterrows()]
     rows["whose figure"] = rows["figure_side"].map(SIDE_LABELS)
     rows["when"] = rows["date"].map(day)
     fig = go.Figure()
@@ -475,26 +462,27 @@ def utility_days(supplies: pd.DataFrame, steps: pd.DataFrame) -> go.Figure:
 
 # --- the numbers the prose quotes -------------------------------------------------------------------
 
-def blockade_key_figures(steps: pd.DataFrame, supplies: pd.DataFrame, events: pd.DataFrame) -> dict:
+def blockade_key_figures(steps: pd.DataFrame, statements: pd.DataFrame, supplies: pd.DataFrame, events: pd.DataFrame) -> dict:
     """Every number and date the chapter's prose quotes, read off the data."""
     s = steps.set_index("step_id")
     start = s.loc[START_STEP, "date"]
     when = lambda step: day(s.loc[step, "date"])  # noqa: E731
+    said_on = lambda statement: day(statements.set_index("statement_id").loc[statement, "date"])  # noqa: E731
     periods = access_periods(steps)
     rates = supply_rates(supplies, steps).set_index(["panel", "side", "derived"])
     delivered, expected = goods_against_expected(supplies)
-    nk_vehicles = _latest(supplies, "vehicle_movements_cum")
-    az_vehicles = _latest(supplies, "vehicle_movements_cum", "azerbaijani")
-    nk_patients = _latest(supplies, "patients_transferred_cum")
-    rpk_patients = _latest(supplies, "patients_transferred_rpk_cum")
+    nk_vehicles = latest_figure(supplies, "vehicle_movements_cum")
+    az_vehicles = latest_figure(supplies, "vehicle_movements_cum", "azerbaijani")
+    nk_patients = latest_figure(supplies, "patients_transferred_cum")
+    rpk_patients = latest_figure(supplies, "patients_transferred_rpk_cum")
     icrc = supplies[(supplies["metric"] == "patients_transferred_cum") & (supplies["figure_side"] == "icrc_un")].sort_values("date")
     icrc_july = icrc.iloc[0]
     icrc_last = icrc.iloc[-1]
     az_patients = supplies[(supplies["metric"] == "patients_transferred_cum") & (supplies["figure_side"] == "azerbaijani")].sort_values("date").iloc[0]
     nk_same_day = supplies[(supplies["metric"] == "patients_transferred_cum") & (supplies["figure_side"] == "nk_de_facto")
                            & (supplies["date"] == az_patients["date"])].iloc[0]
-    gas = _latest(supplies, "gas_disrupted_days_cum")
-    power = _latest(supplies, "electricity_cut_days_cum")
+    gas = latest_figure(supplies, "gas_disrupted_days_cum")
+    power = latest_figure(supplies, "electricity_cut_days_cum")
     convoy = supplies[supplies["metric"] == "aid_cargo_waiting"]
     convoy_trucks = supplies[supplies["metric"] == "trucks_waiting_kornidzor"].sort_values("date")
     stranded = supplies[supplies["metric"] == "people_unable_to_return_home"].sort_values("date")
@@ -505,11 +493,11 @@ def blockade_key_figures(steps: pd.DataFrame, supplies: pd.DataFrame, events: pd
         "blockade_start": day(start),
         "blockade_start_time": str(s.loc[START_STEP, "time"])[-8:-3],
         "earlier_block_date": when("earlier_road_block"),
-        "mining_claim_date": when("baku_mining_claim"),
-        "weapons_claim_date": when("baku_weapons_claim"),
-        "mines_denial_date": when("yerevan_denies_mines"),
-        "hajiyev_date": when("baku_blames_peacekeepers"),
-        "fake_news_date": when("baku_fake_news"),
+        "mining_claim_date": said_on("baku_mining_claim"),
+        "weapons_claim_date": said_on("baku_weapons_claim"),
+        "mines_denial_date": said_on("yerevan_denies_mines"),
+        "hajiyev_date": said_on("baku_blames_peacekeepers"),
+        "fake_news_date": said_on("baku_fake_news"),
         "icj_order_date": when("icj_order_1"),
         "icj_reaffirm_date": when("icj_order_2"),
         "route_change_date": when("route_via_hakari"),
@@ -527,7 +515,7 @@ def blockade_key_figures(steps: pd.DataFrame, supplies: pd.DataFrame, events: pd
         "convoy_date": when("armenian_convoy"),
         "patient_arrest_date": when("patient_arrested"),
         "medevac_resume2_date": when("medevac_resumed_2"),
-        "unsc_date": when("unsc_meeting"),
+        "unsc_date": said_on("unsc_meeting"),
         "aghdam_flour_date": when("aghdam_flour"),
         "bread_date": when("bread_rationing"),
         "aghdam_aid_date": when("aid_via_aghdam"),
@@ -554,7 +542,7 @@ def blockade_key_figures(steps: pd.DataFrame, supplies: pd.DataFrame, events: pd
         "nk_vehicles_date": day(nk_vehicles["date"]),
         "nk_vehicle_rate": float(rates.loc[("vehicles", "nk_de_facto", True), "rate"]),
         "az_vehicles": int(az_vehicles["value"]),
-        "az_vehicles_q": qualifier(az_vehicles).strip(),
+        "az_vehicles_q": qualifier(az_vehicles["note"]) if az_vehicles["approximate"] else "",
         "az_vehicles_date": day(az_vehicles["date"]),
         "az_vehicle_rate": float(rates.loc[("vehicles", "azerbaijani", True), "rate"]),
         "food_zero_date": day(food_zero["date"]),
@@ -566,7 +554,7 @@ def blockade_key_figures(steps: pd.DataFrame, supplies: pd.DataFrame, events: pd
         "icrc_patients_last": int(icrc_last["value"]),
         "icrc_patients_last_date": day(icrc_last["date"]),
         "az_patients": int(az_patients["value"]),
-        "az_patients_q": qualifier(az_patients).strip(),
+        "az_patients_q": qualifier(az_patients["note"]) if az_patients["approximate"] else "",
         "az_patients_date": day(az_patients["date"]),
         "nk_patients_same_day": int(nk_same_day["value"]),
         "gas_days": int(gas["value"]),
@@ -589,5 +577,4 @@ def blockade_key_figures(steps: pd.DataFrame, supplies: pd.DataFrame, events: pd
         "stranded_later_date": day(stranded.loc[stranded["value"].idxmax(), "date"]),
         "n_supply_figures": len(supplies),
         "n_nk_figures": int((supplies["figure_side"] == "nk_de_facto").sum()),
-        "n_steps": len(steps),
     }

@@ -21,18 +21,18 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import data as book_data
+from .. import data as book_data
+from ..links import DATA_URL_PREFIX, DOC_URL_PREFIX
 from .appendix import DataAppendix, data_download_names
-from .provenance import BuildEnvironment
-from .render import DATA_URL_PREFIX
+from .environment import BuildEnvironment
 from .reproduce import RECORD_DIR, built_record, record_json
-from .timeline import DOC_URL_PREFIX
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-PLOTLY_JS = PACKAGE_DIR / "vendor" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+BUILD_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = BUILD_DIR.parent
+PLOTLY_JS = BUILD_DIR / "vendor" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
 SERVED_PLOTLY_JS = "plotly-basic.min.js"
-STATIC_DIR = PACKAGE_DIR / "static"
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
+STATIC_DIR = BUILD_DIR / "static"
+TEMPLATES_DIR = BUILD_DIR / "templates"
 # Inside a chart's JSON plotly escapes "/" (as "\u002f"): accept the escaped forms as folder separators.
 SEPARATOR = r"(?:/|\\/|\\u002f)"
 DOC_URL = re.compile(re.escape(DOC_URL_PREFIX) + rf"([a-z0-9\-]+(?:{SEPARATOR}[a-z0-9\-]+)*)")
@@ -51,8 +51,8 @@ FINGERPRINT_CELL = """
 def package_fingerprint() -> str:
     """Hash of the package's code: chart builders, renderer, directives."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.glob("*.py")):
-        digest.update(path.name.encode() + path.read_bytes())
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(str(path.relative_to(PACKAGE_DIR)).encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -154,7 +154,7 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     target.mkdir()
     for name in data_download_names():
         shutil.copyfile(book_data.DATA_DIR / name, target / name)
-    # What each chapter produced, for reviewers to re-execute against (karabakh_book.reproduce).
+    # What each chapter produced, for reviewers to re-execute against (karabakh_book.build.reproduce).
     records = Path(app.outdir) / RECORD_DIR
     records.mkdir(exist_ok=True)
     executed = Path(app.outdir).parent / "jupyter_execute"  # where myst-nb keeps glued values
