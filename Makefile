@@ -5,6 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.test-installed
+NODE_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 HTML := _build/html
 
@@ -14,6 +15,11 @@ $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+# npm tools (Lighthouse, the Nu Html Checker), exactly as package-lock.json records them; no install scripts.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 $(TEST_STAMP): $(STAMP) requirements-test.txt
@@ -52,13 +58,13 @@ rerun: $(STAMP)
 verify: $(STAMP)
 	$(PY) -m karabakh_book.build.reproduce all
 
-## bench: build speed, page weight and chart render time on this machine (medians; BENCH_RUNS=3)
-bench: $(TEST_STAMP) chromium book
+## bench: build speed, page weight, and Lighthouse (mobile) on every page, on this machine (medians; BENCH_RUNS=3)
+bench: $(TEST_STAMP) $(NODE_STAMP) chromium book
 	$(PY) -m karabakh_book.build.bench
 
-## serve: preview the built site on http://127.0.0.1:8000
+## serve: preview the built site on http://127.0.0.1:8000, compressed and with cache headers as a real host serves it
 serve:
-	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory $(HTML)
+	$(PY) -m karabakh_book.build.serve $(HTML) 8000
 
 ## clean: remove the build, its execution cache and the virtual environment
 clean:

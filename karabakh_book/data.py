@@ -9,14 +9,23 @@ chapter that raises fails the build.
 from __future__ import annotations
 
 import csv
+import functools
+import hashlib
 import json
+import os
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DESCRIPTOR = "datapackage.json"
+# Validation is a function of the files' content and the validator alone. A build names a folder
+# here where each table that passed is remembered by its content, so that a table is checked
+# once per build rather than once by every chapter that loads it; a changed byte is a new check.
+VALIDATION_CACHE = "KARABAKH_VALIDATION_CACHE"
+_VALIDATOR = f"frictionless-{metadata.version('frictionless')}"
 
 
 @dataclass(frozen=True)
@@ -129,17 +138,50 @@ def schema_problems(name: str, data_dir: Path = DATA_DIR) -> list[Problem]:
     Tables this one refers to are checked first, so that a broken ``sources.csv`` is reported
     as itself rather than as a foreign-key failure of every table that cites it.
     """
-    from frictionless import Package  # heavy import, only needed when validating
-
     resource = resource_descriptor(name, data_dir)  # fail with a clear message before frictionless does
-    package = Package(str(descriptor_path(data_dir)))
     for key in resource["schema"].get("foreignKeys", []):
         referenced = key["reference"]["resource"]
         if referenced and referenced != name:
-            problems = _encoding_problems(resource_descriptor(referenced, data_dir), data_dir) or _frictionless_problems(package, referenced)
+            problems = _table_problems(referenced, data_dir)
             if problems:
                 return problems
-    return _encoding_problems(resource, data_dir) or _frictionless_problems(package, name)
+    return _table_problems(name, data_dir)
+
+
+def _table_problems(name: str, data_dir: Path) -> list[Problem]:
+    """One table's problems, found once per content: a chapter that loads eight tables citing
+    ``sources`` would otherwise validate the registry again for every one of them."""
+    resource = resource_descriptor(name, data_dir)
+    files = [descriptor_path(data_dir), Path(data_dir) / resource["path"]]
+    files += [Path(data_dir) / resource_descriptor(key["reference"]["resource"], data_dir)["path"]
+              for key in resource["schema"].get("foreignKeys", []) if key["reference"]["resource"]]
+    content = hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()
+    passed = Path(os.environ[VALIDATION_CACHE], f"{name}-{content}-{_VALIDATOR}") if os.environ.get(VALIDATION_CACHE) else None
+    if passed is not None and passed.is_file():
+        return []
+    problems = list(_validated(name, str(Path(data_dir).resolve()), content))
+    if passed is not None and not problems:
+        passed.parent.mkdir(parents=True, exist_ok=True)
+        passed.touch()
+    return problems
+
+
+@functools.lru_cache(maxsize=None)
+def _validated(name: str, data_dir: str, content: str) -> tuple[Problem, ...]:
+    resource = resource_descriptor(name, Path(data_dir))
+    return tuple(_encoding_problems(resource, Path(data_dir)) or _frictionless_problems(_package(data_dir, _descriptor_hash(data_dir)), name))
+
+
+def _descriptor_hash(data_dir: str) -> str:
+    return hashlib.sha256(descriptor_path(Path(data_dir)).read_bytes()).hexdigest()
+
+
+@functools.lru_cache(maxsize=4)
+def _package(data_dir: str, descriptor_content: str):
+    """The data package as frictionless reads it; checking the descriptor once per process is enough."""
+    from frictionless import Package  # heavy import, only needed when validating
+
+    return Package(str(descriptor_path(Path(data_dir))))
 
 
 def _encoding_problems(resource: dict, data_dir: Path) -> list[Problem]:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
+
+from karabakh_book.build.serve import start
 
 pytestmark = pytest.mark.browser
 
@@ -22,18 +21,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(site):
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    """The site as make serve (and a real host) serves it: precompressed, with cache headers."""
+    httpd, url = start(site.resolve())
+    yield url
     httpd.shutdown()
 
 
@@ -51,8 +43,10 @@ def site_pages(site: Path) -> list[str]:
     return sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if "_static" not in p.parts)
 
 
-def visit(browser, url: str, width: int = 1280):
+def visit(browser, url: str, width: int = 1280, block_plotly: bool = False):
     page = browser.new_page(viewport={"width": width, "height": 900})
+    if block_plotly:
+        page.route("**/plotly-basic*.js*", lambda route: route.abort())
     seen = {"console": [], "requests": [], "failed": []}
     page.on("console", lambda m: seen["console"].append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: seen["console"].append(f"pageerror: {e}"))
@@ -63,6 +57,19 @@ def visit(browser, url: str, width: int = 1280):
     page.goto(url, wait_until="load")
     page.wait_for_timeout(300)
     return page, seen
+
+
+def chart_pages(site: Path) -> list[str]:
+    return [name for name in site_pages(site) if 'class="kb-chart"' in (site / name).read_text(encoding="utf-8")]
+
+
+def draw(page, figure, state: str = "drawn") -> None:
+    """Bring a chart to the viewport, as a reader scrolling does, and wait for the loader."""
+    figure.scroll_into_view_if_needed()
+    figure.evaluate("(f, state) => new Promise((resolve, reject) => {"
+                    " const t = setTimeout(() => reject(new Error('chart state ' + f.dataset.kbState)), 15000);"
+                    " const check = () => f.dataset.kbState === state ? (clearTimeout(t), resolve()) : requestAnimationFrame(check);"
+                    " check(); })", state)
 
 
 def test_every_page_is_quiet_and_private(site, server, browser):
@@ -81,15 +88,16 @@ def test_every_page_is_quiet_and_private(site, server, browser):
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_every_chart_draws_its_data_and_answers_hover(site, server, browser, width):
-    charted = [name for name in site_pages(site) if 'class="kb-chart"' in (site / name).read_text(encoding="utf-8")]
+    charted = chart_pages(site)
     assert charted, "no page with a chart"
     for name in charted:
-        page, _ = visit(browser, f"{server}/{name}", width)
-        charts = page.locator("figure.kb-chart .plotly-graph-div")
-        assert charts.count() > 0
-        for index in range(charts.count()):
-            chart = charts.nth(index)
-            chart.scroll_into_view_if_needed()
+        page, seen = visit(browser, f"{server}/{name}", width)
+        figures = page.locator("figure.kb-chart")
+        assert figures.count() > 0
+        for index in range(figures.count()):
+            draw(page, figures.nth(index))
+            chart = figures.nth(index).locator(".kb-chart-plot")
+            chart.scroll_into_view_if_needed()  # a tall figure may have put its plot below the fold
             marks = chart.locator(".scatterlayer .trace .points path, .barlayer .trace .point path")
             assert marks.count() > 0, f"{name}: chart {index} drew no data points"
             box = next(b for b in (marks.nth(i).bounding_box() for i in range(marks.count())) if b and b["width"] > 0)
@@ -99,6 +107,44 @@ def test_every_chart_draws_its_data_and_answers_hover(site, server, browser, wid
             assert label.first.text_content().strip(), f"{name}: chart {index} hover label is empty"
             page.mouse.move(0, 0)
             assert chart.bounding_box()["width"] <= width, f"{name}: chart {index} overflows a {width}px screen"
+        assert not seen["console"] and not seen["failed"], (name, seen)
+        page.close()
+
+
+def test_a_reader_who_stops_after_the_lede_downloads_no_chart_library(site, server, browser):
+    for name in chart_pages(site):
+        page, seen = visit(browser, f"{server}/{name}", width=375)
+        first = page.locator("figure.kb-chart").first
+        if first.bounding_box()["y"] < 900 + 200:
+            page.close()
+            continue  # the first chart is already near the reader: drawing it is right
+        assert not [u for u in seen["requests"] if "plotly" in u], f"{name} fetched plotly.js before any chart was near"
+        assert page.locator("main p").first.is_visible()
+        page.close()
+
+
+def test_a_chart_keeps_its_place_while_it_is_drawn(site, server, browser):
+    page, _ = visit(browser, f"{server}/chapters/blockade.html", width=375)
+    figure = page.locator("figure.kb-chart").first
+    before = figure.locator(".kb-chart-plot").bounding_box()["height"]
+    draw(page, figure)
+    assert figure.locator(".kb-chart-plot").bounding_box()["height"] == before
+    page.close()
+
+
+def test_with_plotly_blocked_every_page_keeps_its_text_headlines_and_tables(site, server, browser):
+    for name in chart_pages(site):
+        page, seen = visit(browser, f"{server}/{name}", width=375, block_plotly=True)
+        figures = page.locator("figure.kb-chart")
+        for index in range(figures.count()):
+            figure = figures.nth(index)
+            draw(page, figure, state="unavailable")
+            assert figure.locator(".kb-chart-title").is_visible() and figure.locator(".kb-chart-desc").is_visible()
+            assert figure.locator(".kb-chart-unavailable").is_visible()
+            assert figure.locator(".kb-chart-table table tbody tr").count() > 0
+        # The one thing logged is the blocked request itself.
+        others = [m for m in seen["console"] if "Failed to load resource" not in m]
+        assert not others and all("plotly-basic" in f for f in seen["failed"]), (name, seen)
         page.close()
 
 
@@ -123,8 +169,8 @@ def test_no_page_has_a_serious_accessibility_violation(site, server, browser, mo
 
 def test_a_timeline_point_opens_its_chapter(site, server, browser):
     page, seen = visit(browser, f"{server}/chapters/index.html")
-    chart = page.locator("figure.kb-chart .plotly-graph-div").first
-    chart.scroll_into_view_if_needed()
+    draw(page, page.locator("figure.kb-chart").first)
+    chart = page.locator("figure.kb-chart .kb-chart-plot").first
     # The withdrawal row's points: the last trace (stages are drawn in story order).
     point = chart.locator(".scatterlayer .trace").last.locator(".points path").first
     box = point.bounding_box()

@@ -68,16 +68,93 @@ def test_every_chart_a_chapter_produced_is_on_its_page(site, page):
     produced = executed_plotly_outputs(page)
     assert produced > 0
     assert html.count('<figure class="kb-chart"') == produced
-    assert html.count('class="plotly-graph-div"') == produced
-    assert html.count("Plotly.newPlot(") == produced
+    assert html.count('<script type="application/json" class="kb-chart-spec">') == produced
+    assert html.count('class="kb-chart-plot"') == produced
 
 
 @pytest.mark.parametrize("page", toc_pages())
-def test_plotly_js_is_loaded_once_on_chart_pages_and_nowhere_else(site, page):
+def test_chart_pages_load_the_books_loader_deferred_and_no_page_loads_plotly_js_itself(site, page):
     html_path = site / f"{page}.html"
-    plotly_scripts = [src for src in assets(html_path) if re.search(r"(^|/)_static/plotly[\w.-]*\.js(\?|$)", src)]
-    has_chart = 'class="kb-chart"' in html_path.read_text(encoding="utf-8")
-    assert len(plotly_scripts) == (1 if has_chart else 0)
+    loaded = assets(html_path)
+    assert not [src for src in loaded if re.search(r"(^|/)_static/plotly[\w.-]*\.js(\?|$)", src)], "plotly.js is the loader's to fetch"
+    html = html_path.read_text(encoding="utf-8")
+    loaders = re.findall(r"<script[^>]*\ssrc=\"[^\"]*_static/karabakh\.js[^\"]*\"[^>]*>", html)
+    if 'class="kb-chart"' in html:
+        assert len(loaders) == 1 and "defer" in loaders[0]
+        plotly = re.search(r'data-plotly="([^"?]+)\?v=[0-9a-f]+"', loaders[0]).group(1)
+        assert (site / "_static" / plotly).is_file()
+    else:
+        assert not loaders
+
+
+class Scripts(HTMLParser):
+    """Every script element of a page: its attributes, its text, and whether the page's content had begun."""
+
+    def __init__(self):
+        super().__init__()
+        self.scripts: list[dict] = []
+        self.content_begun = False
+        self._open = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self._open = {"attrs": dict(attrs), "text": "", "before_content": not self.content_begun}
+        elif tag == "main":
+            self.content_begun = True
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open["text"] += data
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._open is not None:
+            self.scripts.append(self._open)
+            self._open = None
+
+
+def scripts(page: Path) -> list[dict]:
+    parser = Scripts()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.scripts
+
+
+def every_page(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts)
+
+
+def test_no_script_blocks_the_first_paint(site):
+    blocking = {}
+    for page in every_page(site):
+        found = [s["attrs"]["src"] for s in scripts(page) if s["attrs"].get("src") and s["before_content"]
+                 and not ({"defer", "async"} & set(s["attrs"]) or s["attrs"].get("type") == "module")]
+        if found:
+            blocking[str(page.relative_to(site))] = found
+    assert not blocking, blocking
+
+
+def test_no_inline_script_draws_a_chart(site):
+    for page in every_page(site):
+        for script in scripts(page):
+            if script["attrs"].get("src") or script["attrs"].get("type") == "application/json":
+                continue
+            code = script["text"].strip()
+            # What may stay: the theme's colour mode and one-line settings, each under a few hundred characters.
+            assert "Plotly" not in code and len(code) < 400, f"{page.relative_to(site)}: {code[:120]}"
+
+
+def test_every_text_file_has_precompressed_siblings_with_the_same_content(site):
+    import gzip
+
+    import brotli
+
+    from karabakh_book.build.compress import TEXT
+
+    texts = [p for p in site.rglob("*") if p.is_file() and p.suffix in TEXT]
+    assert len(texts) > 20
+    for path in texts:
+        data = path.read_bytes()
+        assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == data, path
+        assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == data, path
 
 
 def plotly_js_version(script: bytes) -> str:
@@ -111,8 +188,9 @@ def test_chart_data_links_point_at_published_files(site):
     for page in notebook_pages():
         html = (site / f"{page}.html").read_text(encoding="utf-8")
         links = re.findall(r'<a href="([^"#:]+\.csv)">full dataset', html)
-        assert links, page
-        for link in links:
+        own = re.findall(r'<a download href="([^"#:]+\.csv)">this chart', html)
+        assert links and len(own) == html.count('<figure class="kb-chart"'), page
+        for link in links + own:
             assert (site / page).parent.joinpath(link).resolve().is_file(), link
 
 

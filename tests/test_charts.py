@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from conftest import write_fixture
 
 from karabakh_book import load, with_sources
-from karabakh_book.build.chart_html import PlotlyMimeRenderPlugin, figure_html
+from karabakh_book.build.chart_html import PlotlyMimeRenderPlugin, figure_html, render_chart
 from karabakh_book.build.sphinx_ext import dependency_fingerprint
 from karabakh_book.notebook import PLOTLY_MIME, BookRenderer
 from karabakh_book.stories import exodus
@@ -131,10 +134,39 @@ def test_figure_html_is_real_escaped_text_around_a_chart_without_plotly_js(frame
     assert "<figcaption>" in html and "In 3 days, 100,500 people" in html
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "Outlet &lt;b&gt;B&lt;/b&gt;" in html
-    assert html.count("<tr>") == 1 + 4  # header + every figure
-    assert 'href="data:text/csv;charset=utf-8,' in html and 'href="kb-data:displacement_arrivals_2023.csv"' in html
-    assert "<script src" not in html and "Plotly.newPlot" in html
+    assert html.count("<tr>") == 1 + 4  # header + every figure (no two in one hour here)
+    assert 'href="kb-data:charts/chart-' in html and 'href="kb-data:displacement_arrivals_2023.csv"' in html
     assert figure_html(fig) == html, "same figure, same HTML: no random ids"
+
+
+def test_a_chart_travels_as_data_in_a_place_of_its_final_height(frames):
+    fig = exodus.exodus_curve(frames["displacement_arrivals_2023"], frames["timeline_events"])
+    chart = render_chart(fig)
+    assert "<script src" not in chart.html and "Plotly" not in chart.html  # nothing here draws it: the loader does
+    spec = re.search(r'<script type="application/json" class="kb-chart-spec">(.*?)</script>', chart.html, re.S).group(1)
+    drawn = json.loads(spec)
+    assert [t["type"] for t in drawn["data"]] == [t.type for t in fig.data]
+    assert drawn["config"]["displaylogo"] is False and "meta" not in drawn["layout"]
+    assert f'style="height:{fig.layout.height}px"' in chart.html
+    assert "</" not in spec, "text in the data can never end the script element"
+    # the CSV offered is exactly the table under the chart
+    (name, text), = chart.files.items()
+    assert name.startswith("charts/chart-") and text.splitlines()[0].startswith("figure as of,people arrived (cumulative)")
+    assert len(text.splitlines()) == 1 + 4
+
+
+def test_the_exodus_curve_draws_the_highest_figure_of_each_hour(fixture_dir):
+    path = fixture_dir / "displacement_arrivals_2023.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "2023-09-26,08:40,52000,false,armenian,src_a,high,\n", encoding="utf-8")
+    arrivals = with_sources(load("displacement_arrivals_2023", fixture_dir), fixture_dir)
+    hourly = exodus.hourly_figures(arrivals)
+    assert list(hourly["cumulative_arrivals"]) == [400, 1000, 52000, 100500]  # 50,000 at 08:00 gives way to 52,000 at 08:40
+    assert list(hourly["figures"]) == [1, 1, 2, 1]
+    hundredfold = pd.concat([arrivals] * 100, ignore_index=True)
+    assert len(exodus.hourly_figures(hundredfold)) == len(hourly), "what is drawn follows the hours, not the rows"
+    fig = exodus.exodus_curve(arrivals, with_sources(load("timeline_events", fixture_dir), fixture_dir))
+    assert sum(len(t.y) for t in fig.data if t.mode == "markers") == 3  # the untimed figure is listed, not drawn
+    assert any("all 5 published figures" in note for note in furniture(fig)["notes"])
 
 
 def test_renderer_emits_native_plotly_and_refuses_an_unfurnished_chart(frames):

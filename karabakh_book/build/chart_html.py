@@ -14,7 +14,7 @@ import hashlib
 import io
 import json
 from html import escape
-from urllib.parse import quote
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -23,6 +23,9 @@ from ..links import DATA_URL_PREFIX
 from ..notebook import PLOTLY_MIME
 from ..style import PLOTLY_CONFIG, furniture_of, plain_json
 from .reproduce import figure_record
+
+CHART_FILES = "charts"  # inside the published data folder
+DEFAULT_HEIGHT = 450  # plotly's own, for a figure that sets none: the space reserved for it
 
 
 class PlotlyMimeRenderPlugin:
@@ -36,13 +39,32 @@ class PlotlyMimeRenderPlugin:
             return None
         from docutils import nodes
 
+        chart = render_chart(data.content)
         env = getattr(getattr(renderer, "renderer", None), "sphinx_env", None)  # None outside Sphinx
-        if env is not None:  # what the page draws, for the reviewers' record (see reproduce)
+        if env is not None:
+            # What the page draws, for the reviewers' record (see reproduce), and the files it
+            # offers for download, written by the Sphinx extension when the build has finished.
             env.kb_charts.setdefault(env.docname, []).append(figure_record(data.content))
-        return [nodes.raw("", figure_html(data.content), format="html")]
+            env.kb_chart_files.setdefault(env.docname, {}).update(chart.files)
+        return [nodes.raw("", chart.html, format="html")]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart as published: its ``<figure>`` and the files it links to (under ``data/charts/``)."""
+
+    chart_id: str
+    html: str
+    files: dict[str, str]
+
 
 def figure_html(fig: go.Figure | dict) -> str:
-    """The chart and its furniture as one self-contained ``<figure>`` element."""
+    """The chart and its furniture as one ``<figure>`` element."""
+    return render_chart(fig).html
+
+
+def render_chart(fig: go.Figure | dict) -> Chart:
+    """The chart's ``<figure>``, and the CSV of exactly what it draws."""
     fig_dict = plain_json(fig)
     furniture = furniture_of(fig_dict)
     fig_dict.pop("config", None)
@@ -51,28 +73,33 @@ def figure_html(fig: go.Figure | dict) -> str:
     layout.pop("title", None)  # the headline is HTML text above the chart
     # The id derives from the content, so two builds of the same data give identical pages.
     chart_id = "chart-" + hashlib.sha256(json.dumps(fig_dict, sort_keys=True).encode()).hexdigest()[:12]
-    chart = pio.to_html(
-        fig_dict, include_plotlyjs=False, include_mathjax=False, full_html=False,
-        div_id=chart_id, config=PLOTLY_CONFIG, default_width="100%",
+    # The chart travels as data, not code: the book's loader (karabakh.js) draws it when it nears
+    # the viewport. plotly's JSON escapes '<', '>' and '/', so no text in it can end the element.
+    spec = pio.to_json({"data": fig_dict["data"], "layout": layout, "config": PLOTLY_CONFIG}, validate=False, pretty=False)
+    height = int(layout.get("height", DEFAULT_HEIGHT))
+    chart = (
+        f'<div class="kb-chart-plot" id="{chart_id}" style="height:{height}px"></div>\n'
+        f'<script type="application/json" class="kb-chart-spec">{spec}</script>\n'
+        '<p class="kb-chart-unavailable">The interactive chart could not be loaded; its description, notes and data follow.</p>'
     )
     notes = "".join(f"<li>{escape(note)}</li>" for note in furniture["notes"])
     dataset_links = "".join(
         f' · <a href="{DATA_URL_PREFIX}{escape(name)}.csv">full dataset <code>{escape(name)}</code></a>'
         for name in furniture["datasets"]
     )
-    return f"""<figure class="kb-chart" id="{chart_id}-figure" aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc">
+    csv_name = f"{CHART_FILES}/{chart_id}.csv"
+    html = f"""<figure class="kb-chart" id="{chart_id}-figure" aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc">
 <figcaption><span class="kb-chart-title" id="{chart_id}-title">{escape(furniture['title'])}</span>
 <span class="kb-chart-subtitle">{escape(furniture['subtitle'])}</span></figcaption>
 {chart}
 <p class="kb-chart-desc" id="{chart_id}-desc"><strong>In words:</strong> {escape(furniture['description'])}</p>
 {f'<ul class="kb-chart-notes">{notes}</ul>' if notes else ''}
 <p class="kb-chart-source"><strong>Source:</strong> {escape(furniture['source'])}</p>
-<p class="kb-chart-data"><strong>Get the data:</strong> <a download="{chart_id}.csv" href="data:text/csv;charset=utf-8,{quote(_csv(furniture['data']))}">this chart's data (CSV)</a>{dataset_links}</p>
+<p class="kb-chart-data"><strong>Get the data:</strong> <a download href="{DATA_URL_PREFIX}{csv_name}">this chart's data (CSV)</a>{dataset_links}</p>
 <details class="kb-chart-table"><summary>The data behind this chart, as a table</summary>
 <div class="kb-table-scroll" tabindex="0" role="region" aria-label="Data table">{_table(furniture['data'])}</div></details>
 </figure>"""
-
-
+    return Chart(chart_id, html, {csv_name: _csv(furniture["data"])})
 
 
 def _csv(payload: dict) -> str:

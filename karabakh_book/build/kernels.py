@@ -22,6 +22,6 @@ def ipc_kernel() -> Iterator[KernelManager]:
         kernel = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
         try:
             yield kernel
-        finally:  # nbclient starts a kernel it is handed but leaves it running
+        finally:  # nbclient starts a kernel it is handed but leaves it running; its work is done
             if kernel.has_kernel:
-                kernel.shutdown_kernel(now=False)
+                kernel.shutdown_kernel(now=True)

@@ -48,8 +48,11 @@ def build(book: Path) -> int:
     """``jupyter-book build`` into the staging folder; publish to ``_build/html`` only on success."""
     book = Path(book).resolve()
     staging = book / STAGING
+    from ..data import VALIDATION_CACHE
     from .preexecute import preexecute
 
+    # Tables that passed validation are remembered for this build (see karabakh_book.data).
+    os.environ.setdefault(VALIDATION_CACHE, str(book / "_build" / ".validated"))
     executed = preexecute(book)  # chapters missing from the cache, in parallel, ahead of Sphinx
     if executed:
         print(f"executed {executed} chapter(s) in parallel ahead of the build")
@@ -58,6 +61,9 @@ def build(book: Path) -> int:
     if result.returncode != 0:
         print(f"build failed: nothing published, {book / PUBLISHED} is unchanged", file=sys.stderr)
         return result.returncode
+    from .compress import compress_site
+
+    compress_site(staging / "_build" / "html")  # .br and .gz beside every text file, for hosts that serve them
     release = publish(staging / "_build" / "html", book / PUBLISHED)
     print(f"published {release.name} to {book / PUBLISHED}")
     return 0

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 from html import escape
@@ -82,6 +83,7 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     fingerprint = dependency_fingerprint(source[0])
     app.env.kb_fingerprints[docname] = fingerprint
     app.env.kb_charts[docname] = []  # filled by the plotly renderer as the page is rendered
+    app.env.kb_chart_files[docname] = {}
     source[0] += FINGERPRINT_CELL.format(fingerprint=fingerprint)
 
 
@@ -114,6 +116,7 @@ def _on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]
 def _on_env_purge_doc(app: Sphinx, env, docname: str) -> None:
     env.kb_fingerprints.pop(docname, None)
     env.kb_charts.pop(docname, None)
+    env.kb_chart_files.pop(docname, None)
 
 
 def _on_builder_inited(app: Sphinx) -> None:
@@ -121,6 +124,8 @@ def _on_builder_inited(app: Sphinx) -> None:
         app.env.kb_fingerprints = {}
     if not hasattr(app.env, "kb_charts"):
         app.env.kb_charts = {}
+    if not hasattr(app.env, "kb_chart_files"):
+        app.env.kb_chart_files = {}
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(PLOTLY_JS, static / SERVED_PLOTLY_JS)
@@ -134,10 +139,32 @@ def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context
     if DOC_URL_PREFIX in body:  # chapter links carried by chart points (timeline)
         body = context["body"] = DOC_URL.sub(lambda m: context["pathto"](re.sub(SEPARATOR, "/", m.group(1))), body)
     if 'class="kb-chart"' in body:
-        # A chart page: load plotly.js (ours, once) before the inline scripts that draw the charts,
-        # and the few lines that make linked chart points clickable.
-        app.add_js_file(SERVED_PLOTLY_JS, priority=100)
-        app.add_js_file("karabakh.js", priority=101)
+        # A chart page: the book's loader, deferred; it fetches plotly.js (ours) only when a chart
+        # nears the viewport. The library's name carries its checksum, so it may be cached for good.
+        app.add_js_file("karabakh.js", loading_method="defer", **{"data-plotly": f"{SERVED_PLOTLY_JS}?v={plotly_checksum()}"})
+
+
+def plotly_checksum() -> str:
+    return hashlib.sha256(PLOTLY_JS.read_bytes()).hexdigest()[:12]
+
+
+def _defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """No script blocks the first paint: every external script is deferred.
+
+    Deferred scripts run in document order once the page is parsed. The theme's one-line inline
+    settings that assign to ``DOCUMENTATION_OPTIONS`` (defined by a deferred file) become inline
+    modules, which run in the same ordered queue; the others only set variables and stay as they are.
+    Runs after every other extension has added its scripts to the page.
+    """
+    scripts = []
+    for script in context.get("script_files", []):
+        attributes = dict(script.attributes)
+        if script.filename and not {"defer", "async"} & set(attributes) and attributes.get("type") != "module":
+            attributes["defer"] = "defer"
+        elif not script.filename and "DOCUMENTATION_OPTIONS." in attributes.get("body", ""):
+            attributes["type"] = "module"
+        scripts.append(type(script)(script.filename, priority=script.priority, **attributes))
+    context["script_files"] = scripts
 
 
 def _on_build_finished(app: Sphinx, exception) -> None:
@@ -154,6 +181,10 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     target.mkdir()
     for name in data_download_names():
         shutil.copyfile(book_data.DATA_DIR / name, target / name)
+    for files in app.env.kb_chart_files.values():  # each chart's own data, as the chart draws it
+        for name, text in files.items():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            (target / name).write_text(text, encoding="utf-8")
     # What each chapter produced, for reviewers to re-execute against (karabakh_book.build.reproduce).
     records = Path(app.outdir) / RECORD_DIR
     records.mkdir(exist_ok=True)
@@ -185,6 +216,8 @@ def _write_root_redirect(app: Sphinx, exception) -> None:
 
 
 def _on_config_inited(app: Sphinx, config) -> None:
+    # Tables that passed validation are remembered for this build (kernels inherit the setting).
+    os.environ.setdefault(book_data.VALIDATION_CACHE, str(Path(app.outdir).parent / ".validated"))
     config.html_static_path.append(str(STATIC_DIR))
     config.templates_path.insert(0, str(TEMPLATES_DIR))  # see templates/static/webpack-macros.html
 
@@ -199,6 +232,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-get-outdated", _on_env_get_outdated)
     app.connect("env-purge-doc", _on_env_purge_doc)
     app.connect("html-page-context", _on_html_page_context)
+    app.connect("html-page-context", _defer_scripts, priority=990)
     app.connect("build-finished", _on_build_finished)
     app.connect("build-finished", _write_root_redirect, priority=400)  # before sphinx-external-toc's
-    return {"version": "0.1", "parallel_read_safe": False, "parallel_write_safe": True, "env_version": 1}
+    return {"version": "0.1", "parallel_read_safe": False, "parallel_write_safe": True, "env_version": 2}

@@ -73,13 +73,28 @@ def exodus_key_figures(
     }
 
 
+def hourly_figures(arrivals: pd.DataFrame) -> pd.DataFrame:
+    """The highest figure published in each hour (the latest known, for a running total), with
+    how many figures that hour had; figures without a time, the highest of each day.
+
+    What the chart draws and its table shows grows with the hours of the exodus, not with the
+    number of published figures: the full table stays downloadable as the dataset.
+    """
+    frame = arrivals.assign(at=local_timestamps(arrivals), when=_when(arrivals))
+    frame = frame.assign(period=frame["at"].dt.floor("h").astype(object).where(frame["at"].notna(), frame["date"]))
+    frame = frame.sort_values(["date", "cumulative_arrivals", "at"], na_position="first", kind="stable")
+    counts = frame.groupby("period", sort=False)["cumulative_arrivals"].transform("size")
+    chosen = frame.assign(figures=counts).groupby("period", sort=False).tail(1)
+    return chosen.drop(columns="period").sort_values(["date", "cumulative_arrivals"], kind="stable")
+
+
 def exodus_curve(arrivals: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
     """Cumulative arrivals hour by hour, with the week's events marked.
 
     ``arrivals`` carries its sources (``with_sources``). Untimed figures cannot be placed on
     an hourly axis without inventing a time, so they are listed in the table but not drawn.
     """
-    frame = arrivals.assign(at=local_timestamps(arrivals), when=_when(arrivals)).sort_values(["date", "cumulative_arrivals"])
+    frame = hourly_figures(arrivals)
     timed = frame.dropna(subset=["at"])
     fig = go.Figure()
     fig.add_trace(
@@ -94,9 +109,10 @@ def exodus_curve(arrivals: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
             go.Scatter(
                 x=points["at"], y=points["cumulative_arrivals"], mode="markers", name=name,
                 marker=dict(symbol=marker, size=8, color=PALETTE[0], line=dict(width=2, color=PALETTE[0])),
-                customdata=points[["when", "publisher", "confidence"]].astype(str).to_numpy(),
+                customdata=points[["when", "publisher", "confidence", "figures"]].astype(str).to_numpy(),
                 hovertemplate="%{customdata[0]}<br><b>%{y:,} people</b> had arrived"
-                "<br>Published by %{customdata[1]} (confidence: %{customdata[2]})<extra></extra>",
+                "<br>Published by %{customdata[1]} (confidence: %{customdata[2]})"
+                "<br>Highest of %{customdata[3]} figure(s) published that hour<extra></extra>",
             )
         )
     # The key moments only: more vertical lines would bury the curve on a phone.
@@ -118,8 +134,8 @@ def exodus_curve(arrivals: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
     return furnish(
         fig,
         title=f"In {days} days, {int(last['cumulative_arrivals']):,} people crossed from Nagorno-Karabakh into Armenia",
-        subtitle="Cumulative arrivals in Armenia as counted by the Armenian government, each step one published figure",
-        source=f"Armenian government counts, as published by {outlets(frame)}; event dates: {outlets(window)}.",
+        subtitle="Cumulative arrivals in Armenia as counted by the Armenian government, each step the highest figure published in an hour",
+        source=f"Armenian government counts, as published by {outlets(arrivals)}; event dates: {outlets(window)}.",
         description=(
             f"A stepped line rises from {int(first['cumulative_arrivals']):,} people at {first['at']:%H:%M} on "
             f"{day(first['date'])} to {int(last['cumulative_arrivals']):,} on {day(last['date'])}, passing 100,000 on "
@@ -128,11 +144,13 @@ def exodus_curve(arrivals: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
         ),
         notes=(
             "Each step is a figure the government published; arrivals between two figures are not known, and the line does not estimate them.",
-            f"{len(untimed)} of the {len(frame)} figures were published without a time; they are in the table but not on the hourly axis.",
+            f"The chart and the table show the highest figure published in each of {len(timed)} hours (for figures without a time, in each of "
+            f"{len(untimed)} days); all {len(arrivals)} published figures, each with its source, are in the full dataset.",
+            f"{len(untimed)} of the {len(frame)} figures shown were published without a time; they are in the table but not on the hourly axis.",
             "Moscow times in Russian wire reports were converted to Yerevan time (one hour later).",
         ),
-        data=frame[["when", "cumulative_arrivals", "approximate", "publisher", "url", "confidence", "note"]].rename(
-            columns={"when": "figure as of", "cumulative_arrivals": "people arrived (cumulative)", "url": "source URL"}
+        data=frame[["when", "cumulative_arrivals", "figures", "approximate", "publisher", "url", "confidence", "note"]].rename(
+            columns={"when": "figure as of", "cumulative_arrivals": "people arrived (cumulative)", "figures": "figures published in the hour (or day)", "url": "source URL"}
         ),
         datasets=(ARRIVALS, EVENTS),
     )
