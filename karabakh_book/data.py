@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .words import localized
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DESCRIPTOR = "datapackage.json"
 # Validation is a function of the files' content and the validator alone. A build names a folder
@@ -99,7 +101,7 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     problems += rule_problems(frame, resource)
     if problems:
         raise DataValidationError(sorted(problems, key=lambda p: p.line or 0))
-    return frame
+    return localized(frame)  # the data's own text in the reader's language (its German twin columns)
 
 
 def _inherited(frame: pd.DataFrame, resource: dict, data_dir: Path) -> tuple[pd.DataFrame, list[Problem]]:

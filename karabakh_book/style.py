@@ -13,6 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from .words import N_, Said, language, say
+
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
 INK = "#222222"
@@ -21,14 +23,14 @@ GRID = "#E3E3E3"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 # One colour per side, the same in every chart, with the words to say it.
-SIDE_LABELS = {
-    "armenian": "Armenian government",
-    "azerbaijani": "Azerbaijani government",
-    "russian": "Russian government",
-    "nk_de_facto": "De-facto Karabakh authorities",
-    "icrc_un": "ICRC / UN",
-    "independent": "Independent media",
-}
+SIDE_LABELS = Said({
+    "armenian": N_("Armenian government"),
+    "azerbaijani": N_("Azerbaijani government"),
+    "russian": N_("Russian government"),
+    "nk_de_facto": N_("De-facto Karabakh authorities"),
+    "icrc_un": N_("ICRC / UN"),
+    "independent": N_("Independent media"),
+})
 SIDE_COLOURS = {
     "armenian": "#0072B2",
     "azerbaijani": "#D55E00",
@@ -47,6 +49,12 @@ PLOTLY_CONFIG = {
 }
 
 TEMPLATE_NAME = "karabakh"
+SEPARATORS = {"en": ".,", "de": ",."}
+# Columns of a chart's data table that carry the data's own English (sources' names, our notes):
+# on a German page their cells are marked as English, so that a screen reader switches voice.
+ENGLISH_COLUMNS = frozenset({"publisher", "note", "cites"})
+# Field names of the data that charts show as they are, as table headers (said in the reader's language).
+DATA_HEADERS = (N_("publisher"), N_("note"), N_("cites"), N_("confidence"), N_("approximate"), N_("url"), N_("date"), N_("value"))
 
 
 def house_template() -> go.layout.Template:
@@ -96,6 +104,7 @@ def furnish(
             raise ValueError(f"a chart needs a {what}")
     fig.update_layout(
         template=TEMPLATE_NAME,
+        separators=SEPARATORS[language()],  # decimal mark, then thousands: 30.6 / 30,6
         # Outside the book (JupyterLab) the title sits in the chart; the book renderer moves it out.
         title=dict(text=f"{title}<br><sup>{subtitle}</sup>", x=0, xanchor="left"),
         meta={
@@ -106,6 +115,7 @@ def furnish(
                 "notes": list(notes),
                 "description": description,
                 "datasets": list(datasets),
+                "language": language(),
                 "data": _table_payload(data),
             }
         },
@@ -127,14 +137,21 @@ def plain_json(fig: go.Figure | dict) -> dict:
 
 
 def _table_payload(data: pd.DataFrame) -> dict:
-    """The chart's data as plain JSON text cells: dates as ISO 8601, numbers unformatted."""
+    """The chart's data as plain JSON text cells: dates as ISO 8601, numbers unformatted; headers
+    in the reader's language, and which columns hold the data's own English text."""
     cells = data.copy()
     for column in cells.columns:
         series = cells[column]
         if pd.api.types.is_datetime64_any_dtype(series):
             cells[column] = series.map(lambda t: "" if pd.isna(t) else t.isoformat())
+        if pd.api.types.is_bool_dtype(series):  # a flag reads as a word, in the reader's language
+            cells[column] = series.map(lambda flag: "" if pd.isna(flag) else say("yes") if flag else say("no"))
         cells[column] = cells[column].astype("string").fillna("")
-    return {"columns": [str(c) for c in cells.columns], "rows": cells.values.tolist()}
+    return {
+        "columns": [say(str(c)) for c in cells.columns],
+        "english": [str(c) in ENGLISH_COLUMNS for c in cells.columns],
+        "rows": cells.values.tolist(),
+    }
 
 
 def event_marker(fig: go.Figure, when, label: str) -> None:

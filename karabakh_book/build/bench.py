@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from . import lighthouse, serve
+from .editions import EDITIONS, config_for
 from .tree import BOOK_ROOT as ROOT
 from .tree import copy_book_tree
 CHROMIUM = "/usr/bin/chromium"
@@ -47,15 +48,19 @@ def executed_count(log: str) -> int:
 
 
 def floor_build(book: Path) -> float:
-    """The same book with execution switched off: what Sphinx itself costs (warnings allowed,
+    """Both editions with execution switched off: what Sphinx itself costs (warnings allowed,
     since unexecuted glue references warn)."""
-    config = book / "_config.floor.yml"
-    config.write_text((book / "_config.yml").read_text(encoding="utf-8").replace("execute_notebooks: cache", "execute_notebooks: \"off\""), encoding="utf-8")
-    shutil.rmtree(book / "_build" / "floor", ignore_errors=True)
-    elapsed, _ = run(
-        book, str(Path(sys.executable).parent / "jupyter-book"), "build", str(book), "--config", str(config),
-        "--path-output", str(book / "_build" / "floor"),
-    )
+    elapsed = 0.0
+    for edition in EDITIONS:
+        output = book / "_build" / f"floor-{edition.language}"
+        shutil.rmtree(output, ignore_errors=True)
+        config = config_for(edition, book, output)
+        config.write_text(config.read_text(encoding="utf-8").replace("execute_notebooks: cache", "execute_notebooks: 'off'"), encoding="utf-8")
+        seconds, _ = run(
+            book, str(Path(sys.executable).parent / "jupyter-book"), "build", str(edition.root(book)), "--config", str(config),
+            "--toc", str(edition.toc(book)), "--path-output", str(output),
+        )
+        elapsed += seconds
     return elapsed
 
 

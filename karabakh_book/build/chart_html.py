@@ -22,6 +22,7 @@ import plotly.io as pio
 from ..links import DATA_URL_PREFIX
 from ..notebook import PLOTLY_MIME
 from ..style import PLOTLY_CONFIG, furniture_of, plain_json
+from ..words import language, say
 from .reproduce import figure_record
 
 CHART_FILES = "charts"  # inside the published data folder
@@ -75,16 +76,21 @@ def render_chart(fig: go.Figure | dict) -> Chart:
     chart_id = "chart-" + hashlib.sha256(json.dumps(fig_dict, sort_keys=True).encode()).hexdigest()[:12]
     # The chart travels as data, not code: the book's loader (karabakh.js) draws it when it nears
     # the viewport. plotly's JSON escapes '<', '>' and '/', so no text in it can end the element.
-    spec = pio.to_json({"data": fig_dict["data"], "layout": layout, "config": PLOTLY_CONFIG}, validate=False, pretty=False)
+    if furniture["language"] != language():
+        raise ValueError(f"a chart built in '{furniture['language']}' on a page in '{language()}': {furniture['title'][:60]}...")
+    # The mode bar's tooltips and the date axes speak the page's language (plotly.js's locale).
+    config = PLOTLY_CONFIG if language() == "en" else {**PLOTLY_CONFIG, "locale": language()}
+    said = furniture_words()
+    spec = pio.to_json({"data": fig_dict["data"], "layout": layout, "config": config}, validate=False, pretty=False)
     height = int(layout.get("height", DEFAULT_HEIGHT))
     chart = (
         f'<div class="kb-chart-plot" id="{chart_id}" style="height:{height}px"></div>\n'
         f'<script type="application/json" class="kb-chart-spec">{spec}</script>\n'
-        '<p class="kb-chart-unavailable">The interactive chart could not be loaded; its description, notes and data follow.</p>'
+        f'<p class="kb-chart-unavailable">{escape(said["unavailable"])}</p>'
     )
     notes = "".join(f"<li>{escape(note)}</li>" for note in furniture["notes"])
     dataset_links = "".join(
-        f' · <a href="{DATA_URL_PREFIX}{escape(name)}.csv">full dataset <code>{escape(name)}</code></a>'
+        f' · <a href="{DATA_URL_PREFIX}{escape(name)}.csv">{escape(said["dataset"])} <code>{escape(name)}</code></a>'
         for name in furniture["datasets"]
     )
     csv_name = f"{CHART_FILES}/{chart_id}.csv"
@@ -92,14 +98,24 @@ def render_chart(fig: go.Figure | dict) -> Chart:
 <figcaption><span class="kb-chart-title" id="{chart_id}-title">{escape(furniture['title'])}</span>
 <span class="kb-chart-subtitle">{escape(furniture['subtitle'])}</span></figcaption>
 {chart}
-<p class="kb-chart-desc" id="{chart_id}-desc"><strong>In words:</strong> {escape(furniture['description'])}</p>
+<p class="kb-chart-desc" id="{chart_id}-desc"><strong>{escape(said["in_words"])}</strong> {escape(furniture['description'])}</p>
 {f'<ul class="kb-chart-notes">{notes}</ul>' if notes else ''}
-<p class="kb-chart-source"><strong>Source:</strong> {escape(furniture['source'])}</p>
-<p class="kb-chart-data"><strong>Get the data:</strong> <a download href="{DATA_URL_PREFIX}{csv_name}">this chart's data (CSV)</a>{dataset_links}</p>
-<details class="kb-chart-table"><summary>The data behind this chart, as a table</summary>
-<div class="kb-table-scroll" tabindex="0" role="region" aria-label="Data table">{_table(furniture['data'])}</div></details>
+<p class="kb-chart-source"><strong>{escape(said["source"])}</strong> {escape(furniture['source'])}</p>
+<p class="kb-chart-data"><strong>{escape(said["get_data"])}</strong> <a download href="{DATA_URL_PREFIX}{csv_name}">{escape(said["csv"])}</a>{dataset_links}</p>
+<details class="kb-chart-table"><summary>{escape(said["table"])}</summary>
+<div class="kb-table-scroll" tabindex="0" role="region" aria-label="{escape(said["table_label"])}">{_table(furniture['data'])}</div></details>
 </figure>"""
     return Chart(chart_id, html, {csv_name: _csv(furniture["data"])})
+
+
+def furniture_words() -> dict[str, str]:
+    """The words around every chart, in the page's language."""
+    return {
+        "in_words": say("In words:"), "source": say("Source:"), "get_data": say("Get the data:"),
+        "csv": say("this chart's data (CSV)"), "dataset": say("full dataset"),
+        "table": say("The data behind this chart, as a table"), "table_label": say("Data table"),
+        "unavailable": say("The interactive chart could not be loaded; its description, notes and data follow."),
+    }
 
 
 def _csv(payload: dict) -> str:
@@ -112,7 +128,10 @@ def _csv(payload: dict) -> str:
 
 def _table(payload: dict) -> str:
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in payload["columns"])
+    # On a page in another language, the cells that hold the data's own English say so.
+    cell = ['<td lang="en">' if english and language() != "en" else "<td>" for english in payload["english"]]
     body = "".join(
-        "<tr>" + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>" for row in payload["rows"]
+        "<tr>" + "".join(f"{opening}{escape(str(value))}</td>" for opening, value in zip(cell, row)) + "</tr>"
+        for row in payload["rows"]
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -17,36 +17,36 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from .editions import EDITIONS, documents, of_source
 from .sphinx_ext import FINGERPRINT_CELL, _is_notebook, dependency_fingerprint
 
 
-def _as_the_build_reads_it(path: Path):
+def _as_the_build_reads_it(path: Path, book: Path):
     from myst_nb.core.read import read_myst_markdown_notebook
     from myst_parser.config.main import MdParserConfig
 
-    config = yaml.safe_load((path.parent.parent / "_config.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((book / "_config.yml").read_text(encoding="utf-8"))
     extensions = set(config.get("parse", {}).get("myst_enable_extensions", []))
     text = path.read_text(encoding="utf-8")
-    text += FINGERPRINT_CELL.format(fingerprint=dependency_fingerprint(text))
+    text += FINGERPRINT_CELL.format(fingerprint=dependency_fingerprint(text, language=of_source(path, book).language))
     return read_myst_markdown_notebook(text, config=MdParserConfig(enable_extensions=extensions), add_source_map=True, path=path)
 
 
-def _execute(path: str, timeout: int) -> tuple[str, str | None, float]:
+def _execute(path: str, book: str, timeout: int) -> tuple[str, str | None, float]:
     """In a worker process: the executed notebook as JSON, or None when a cell failed."""
     from jupyter_cache.executors.utils import single_nb_execution
 
     from .kernels import ipc_kernel
 
-    notebook = _as_the_build_reads_it(Path(path))
+    notebook = _as_the_build_reads_it(Path(path), Path(book))
     with ipc_kernel() as kernel:
         result = single_nb_execution(notebook, cwd=str(Path(path).parent), allow_errors=False, timeout=timeout, meta_override=True, km=kernel)
     return path, (None if result.err else nbformat.writes(notebook)), result.time
 
 
 def chapters(book: Path) -> list[Path]:
-    toc = yaml.safe_load((book / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]] + [entry["file"] for part in toc.get("parts", []) for entry in part["chapters"]]
-    paths = [book / f"{name}.md" for name in files]
+    """Every notebook of both editions, in table-of-contents order."""
+    paths = [edition.root(book) / f"{name}.md" for edition in EDITIONS for name in documents(edition, book)]
     return [p for p in paths if p.is_file() and _is_notebook(p.read_text(encoding="utf-8"))]
 
 
@@ -60,13 +60,13 @@ def preexecute(book: Path) -> int:
     stale = []
     for path in chapters(book):
         try:
-            cache.match_cache_notebook(_as_the_build_reads_it(path))
+            cache.match_cache_notebook(_as_the_build_reads_it(path, book))
         except KeyError:
             stale.append(path)
     if len(stale) < 2:
         return 0  # nothing to gain over the build's own execution
     with ProcessPoolExecutor(max_workers=min(len(stale), os.cpu_count() or 1)) as pool:
-        results = list(pool.map(_execute, [str(p) for p in stale], [config.get("timeout", 120)] * len(stale)))
+        results = list(pool.map(_execute, [str(p) for p in stale], [str(book)] * len(stale), [config.get("timeout", 120)] * len(stale)))
     for path, executed, seconds in results:
         if executed is not None:
             cache.cache_notebook_bundle(

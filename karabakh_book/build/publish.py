@@ -5,7 +5,7 @@ release. A new release is copied in full next to the old one and the link is swa
 single rename, so nobody ever sees a half-built or half-copied site, and a failed build
 leaves the last good site exactly as it was.
 
-    python -m karabakh_book.build.publish build [BOOK]     # build BOOK (default: .) and publish it
+    python -m karabakh_book.build.publish build [BOOK]     # build both editions of BOOK (default: .) and publish them
     python -m karabakh_book.build.publish copy SITE DEST   # publish a built SITE to any folder DEST
 """
 
@@ -18,19 +18,28 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .editions import EDITIONS, Edition, config_for
+
 BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
 STAGING = Path("_build") / "next"  # Sphinx's own output and doctrees: kept for fast incremental builds
 PUBLISHED = Path("_build") / "html"
 
 
-def publish(site: Path, dest: Path) -> Path:
-    """Copy ``site`` in full beside ``dest``, then make ``dest`` point at the copy atomically."""
-    site, dest = Path(site).resolve(), Path(dest).absolute()
-    if not (site / "index.html").is_file():
-        raise FileNotFoundError(f"{site} holds no built site (no index.html)")
+def publish(site: Path | dict[str, Path], dest: Path) -> Path:
+    """Copy ``site`` in full beside ``dest``, then make ``dest`` point at the copy atomically.
+
+    ``site`` is one built site, or the parts of one: {"": english site, "de/": german site}.
+    """
+    parts = {"": site} if not isinstance(site, dict) else site
+    parts = {place: Path(path).resolve() for place, path in parts.items()}
+    dest = Path(dest).absolute()
+    for path in parts.values():
+        if not (path / "index.html").is_file():
+            raise FileNotFoundError(f"{path} holds no built site (no index.html)")
     releases = dest.parent / f".{dest.name}.releases"
     release = releases / datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    shutil.copytree(site, release, symlinks=False)
+    for place, path in sorted(parts.items()):  # the root first, then the editions inside it
+        shutil.copytree(path, release / place, symlinks=False, dirs_exist_ok=True)
     if dest.exists() and not dest.is_symlink():
         # First publication over a plain folder: keep it as the previous release.
         dest.rename(releases / "previous-folder")
@@ -44,27 +53,39 @@ def publish(site: Path, dest: Path) -> Path:
     return release
 
 
+def staging(book: Path, edition: Edition) -> Path:
+    """Where an edition is built (Sphinx's output and doctrees, kept for fast incremental builds)."""
+    return book / STAGING.parent / (STAGING.name if not edition.site else f"{STAGING.name}-{edition.language}")
+
+
 def build(book: Path) -> int:
-    """``jupyter-book build`` into the staging folder; publish to ``_build/html`` only on success."""
-    book = Path(book).resolve()
-    staging = book / STAGING
+    """Both editions with ``jupyter-book build`` into their staging folders; publish the site to
+    ``_build/html`` only when both succeeded."""
     from ..data import VALIDATION_CACHE
+    from .compress import compress_site
     from .preexecute import preexecute
 
+    book = Path(book).resolve()
     # Tables that passed validation are remembered for this build (see karabakh_book.data).
     os.environ.setdefault(VALIDATION_CACHE, str(book / "_build" / ".validated"))
     executed = preexecute(book)  # chapters missing from the cache, in parallel, ahead of Sphinx
     if executed:
         print(f"executed {executed} chapter(s) in parallel ahead of the build")
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    result = subprocess.run([str(jupyter_book), "build", str(book), "--path-output", str(staging), *BUILD_FLAGS], cwd=book)
-    if result.returncode != 0:
-        print(f"build failed: nothing published, {book / PUBLISHED} is unchanged", file=sys.stderr)
-        return result.returncode
-    from .compress import compress_site
-
-    compress_site(staging / "_build" / "html")  # .br and .gz beside every text file, for hosts that serve them
-    release = publish(staging / "_build" / "html", book / PUBLISHED)
+    parts = {}
+    for edition in EDITIONS:
+        output = staging(book, edition)
+        result = subprocess.run(
+            [str(jupyter_book), "build", str(edition.root(book)), "--config", str(config_for(edition, book, output)),
+             "--toc", str(edition.toc(book)), "--path-output", str(output), *BUILD_FLAGS],
+            cwd=book,
+        )
+        if result.returncode != 0:
+            print(f"build of the {edition.name} edition failed: nothing published, {book / PUBLISHED} is unchanged", file=sys.stderr)
+            return result.returncode
+        compress_site(output / "_build" / "html")  # .br and .gz beside every text file, for hosts that serve them
+        parts[edition.site] = output / "_build" / "html"
+    release = publish(parts, book / PUBLISHED)
     print(f"published {release.name} to {book / PUBLISHED}")
     return 0
 

@@ -24,6 +24,7 @@ from sphinx.application import Sphinx
 
 from .. import data as book_data
 from ..links import DATA_URL_PREFIX, DOC_URL_PREFIX
+from . import edition_pages
 from .appendix import DataAppendix, data_download_names
 from .environment import BuildEnvironment
 from .reproduce import RECORD_DIR, built_record, record_json
@@ -32,6 +33,8 @@ BUILD_DIR = Path(__file__).resolve().parent
 PACKAGE_DIR = BUILD_DIR.parent
 PLOTLY_JS = BUILD_DIR / "vendor" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
 SERVED_PLOTLY_JS = "plotly-basic.min.js"
+# plotly.js's words for a language other than English (month names, mode bar), beside the bundle.
+PLOTLY_LOCALES = {"de": BUILD_DIR / "vendor" / "plotly.js-locale-de" / "plotly-locale-de.js"}
 STATIC_DIR = BUILD_DIR / "static"
 TEMPLATES_DIR = BUILD_DIR / "templates"
 # Inside a chart's JSON plotly escapes "/" (as "\u002f"): accept the escaped forms as folder separators.
@@ -49,17 +52,18 @@ FINGERPRINT_CELL = """
 """
 
 
-def package_fingerprint() -> str:
-    """Hash of the package's code: chart builders, renderer, directives."""
+def package_fingerprint(language: str = "en") -> str:
+    """Hash of the package's code (chart builders, renderer, directives) and of the words it says
+    in ``language``: a German-only edit re-executes only German chapters."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+    for path in sorted(PACKAGE_DIR.rglob("*.py")) + sorted((PACKAGE_DIR / "words" / language).glob("*.po")):
         digest.update(str(path.relative_to(PACKAGE_DIR)).encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def dependency_fingerprint(source: str, data_dir: Path = book_data.DATA_DIR) -> str:
-    """Hash of the package's code, the data descriptor and every CSV the chapter loads."""
-    digest = hashlib.sha256(package_fingerprint().encode())
+def dependency_fingerprint(source: str, data_dir: Path = book_data.DATA_DIR, language: str = "en") -> str:
+    """Hash of the package's code and words, the data descriptor and every CSV the chapter loads."""
+    digest = hashlib.sha256(package_fingerprint(language).encode())
     digest.update(book_data.descriptor_path(data_dir).read_bytes())
     for name in sorted(set(LOAD_CALL.findall(source))):
         try:
@@ -80,7 +84,7 @@ def _is_notebook(source: str) -> bool:
 def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     if not _is_notebook(source[0]):
         return
-    fingerprint = dependency_fingerprint(source[0])
+    fingerprint = dependency_fingerprint(source[0], language=app.config.language)
     app.env.kb_fingerprints[docname] = fingerprint
     app.env.kb_charts[docname] = []  # filled by the plotly renderer as the page is rendered
     app.env.kb_chart_files[docname] = {}
@@ -101,14 +105,14 @@ def _on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]
         stale.append(app.config.root_doc)
     # Pages without code use the package too (the appendix and build-environment directives):
     # changed package code re-reads every page; notebooks re-execute only if their own key changed.
-    if getattr(env, "kb_package", None) != (fingerprint := package_fingerprint()):
+    if getattr(env, "kb_package", None) != (fingerprint := package_fingerprint(app.config.language)):
         env.kb_package = fingerprint
         stale.extend(sorted(env.found_docs))
     for docname, fingerprint in env.kb_fingerprints.items():
         if docname in removed or docname in changed:
             continue
         source = Path(env.doc2path(docname)).read_text(encoding="utf-8")
-        if dependency_fingerprint(source) != fingerprint:
+        if dependency_fingerprint(source, language=app.config.language) != fingerprint:
             stale.append(docname)
     return stale
 
@@ -129,6 +133,8 @@ def _on_builder_inited(app: Sphinx) -> None:
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(PLOTLY_JS, static / SERVED_PLOTLY_JS)
+    if (locale := PLOTLY_LOCALES.get(app.config.language)) is not None:
+        (static / locale.name).write_text(served_locale(locale), encoding="utf-8")
 
 
 def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -141,11 +147,20 @@ def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context
     if 'class="kb-chart"' in body:
         # A chart page: the book's loader, deferred; it fetches plotly.js (ours) only when a chart
         # nears the viewport. The library's name carries its checksum, so it may be cached for good.
-        app.add_js_file("karabakh.js", loading_method="defer", **{"data-plotly": f"{SERVED_PLOTLY_JS}?v={plotly_checksum()}"})
+        scripts = {"data-plotly": f"{SERVED_PLOTLY_JS}?v={checksum(PLOTLY_JS)}"}
+        if (locale := PLOTLY_LOCALES.get(app.config.language)) is not None:
+            scripts["data-plotly-locale"] = f"{locale.name}?v={checksum(locale)}"
+        app.add_js_file("karabakh.js", loading_method="defer", **scripts)
 
 
-def plotly_checksum() -> str:
-    return hashlib.sha256(PLOTLY_JS.read_bytes()).hexdigest()[:12]
+def served_locale(locale: Path) -> str:
+    """The vendored locale inside a function of its own: it declares a global ``var locale``,
+    which would collide with sphinx-copybutton's global ``let locale`` and never run."""
+    return "(function () {\n" + locale.read_text(encoding="utf-8") + "\n})();\n"
+
+
+def checksum(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
 def _defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -194,30 +209,12 @@ def _on_build_finished(app: Sphinx, exception) -> None:
         (records / f"{Path(docname).name}.json").write_text(record_json(record), encoding="utf-8")
 
 
-def _write_root_redirect(app: Sphinx, exception) -> None:
-    """A real page at the site root when the book's root is a chapter in a folder.
-
-    sphinx-external-toc writes a bare meta-refresh line there (unless the file exists); without
-    a favicon link, browsers then request /favicon.ico and log a 404 console error.
-    """
-    if exception is not None or app.builder.format != "html" or app.config.root_doc == "index":
-        return
-    target = f"{app.config.root_doc}.html"
-    title = escape(app.config.html_title or app.config.project)
-    favicon = f'<link rel="icon" href="_static/{Path(app.config.html_favicon).name}">' if app.config.html_favicon else ""
-    (Path(app.outdir) / "index.html").write_text(
-        f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>{favicon}
-<meta http-equiv="Refresh" content="0; url={target}"></head>
-<body><p><a href="{target}">{title}</a></p></body></html>
-""",
-        encoding="utf-8",
-    )
-
-
 def _on_config_inited(app: Sphinx, config) -> None:
     # Tables that passed validation are remembered for this build (kernels inherit the setting).
     os.environ.setdefault(book_data.VALIDATION_CACHE, str(Path(app.outdir).parent / ".validated"))
+    edition_pages.configure(app, config)
+    # A local icon, or browsers request /favicon.ico and log a 404; absolute, for either edition's root.
+    config.html_favicon = str(STATIC_DIR / "favicon.svg")
     config.html_static_path.append(str(STATIC_DIR))
     config.templates_path.insert(0, str(TEMPLATES_DIR))  # see templates/static/webpack-macros.html
 
@@ -232,7 +229,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-get-outdated", _on_env_get_outdated)
     app.connect("env-purge-doc", _on_env_purge_doc)
     app.connect("html-page-context", _on_html_page_context)
+    app.connect("html-page-context", edition_pages.page_context)
     app.connect("html-page-context", _defer_scripts, priority=990)
     app.connect("build-finished", _on_build_finished)
-    app.connect("build-finished", _write_root_redirect, priority=400)  # before sphinx-external-toc's
+    app.connect("build-finished", edition_pages.write_root_page, priority=400)  # before sphinx-external-toc's
     return {"version": "0.1", "parallel_read_safe": False, "parallel_write_safe": True, "env_version": 2}

@@ -10,15 +10,24 @@
   var loading = null;
   var queue = Promise.resolve();
 
+  // The page's language for plotly (month names, mode bar), when it is not English.
+  var locale = loader.dataset.plotlyLocale ? new URL(loader.dataset.plotlyLocale, loader.src).href : null;
+
+  function fetchScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error(src + " could not be loaded")); };
+      document.head.appendChild(script);
+    });
+  }
+
   function plotly() {
     if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = library;
-        script.onload = function () { resolve(window.Plotly); };
-        script.onerror = function () { reject(new Error("plotly.js could not be loaded")); };
-        document.head.appendChild(script);
-      });
+      loading = fetchScript(library).then(function () {
+        return locale ? fetchScript(locale) : null;  // it registers itself with Plotly
+      }).then(function () { return window.Plotly; });
     }
     return loading;
   }
