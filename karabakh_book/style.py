@@ -150,6 +150,8 @@ def _table_payload(data: pd.DataFrame) -> dict:
     return {
         "columns": [say(str(c)) for c in cells.columns],
         "english": [str(c) in ENGLISH_COLUMNS for c in cells.columns],
+        # Whole numbers are shown grouped in the reader's way (2,906 / 2.906); the CSV keeps them plain.
+        "counts": [pd.api.types.is_integer_dtype(data[c]) and not pd.api.types.is_bool_dtype(data[c]) for c in data.columns],
         "rows": cells.values.tolist(),
     }
 

@@ -167,26 +167,29 @@ def test_no_page_has_a_serious_accessibility_violation(site, server, browser, mo
     assert not found, found
 
 
-def test_a_timeline_point_opens_its_chapter(site, server, browser):
-    page, seen = visit(browser, f"{server}/chapters/index.html")
+@pytest.mark.parametrize("edition", ["", "de/"])
+def test_a_timeline_point_opens_its_chapter(site, server, browser, edition):
+    page, seen = visit(browser, f"{server}/{edition}chapters/index.html")
     draw(page, page.locator("figure.kb-chart").first)
     chart = page.locator("figure.kb-chart .kb-chart-plot").first
     # The withdrawal row's points: the last trace (stages are drawn in story order).
     point = chart.locator(".scatterlayer .trace").last.locator(".points path").first
     box = point.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.wait_for_url("**/chapters/withdrawal.html", timeout=5000)
+    page.wait_for_url(f"{server}/{edition}chapters/withdrawal.html", timeout=5000)
     assert not seen["console"], seen["console"]
     page.close()
 
 
-def test_search_finds_chapters_from_any_page(server, browser):
-    """The search index loads only on the search page; the dialog on every page must still lead there."""
-    page, seen = visit(browser, f"{server}/chapters/blockade.html")
+@pytest.mark.parametrize("edition, word", [("", "peacekeepers"), ("de/", "Friedenstruppen")])
+def test_search_finds_chapters_from_any_page(server, browser, edition, word):
+    """The search index loads only on the search page; the dialog on every page must still lead there.
+    Each edition's search finds its own language's words."""
+    page, seen = visit(browser, f"{server}/{edition}chapters/blockade.html")
     page.keyboard.press("Control+k")
-    page.keyboard.type("peacekeepers")
+    page.keyboard.type(word)
     page.keyboard.press("Enter")
-    page.wait_for_url("**/search.html?q=peacekeepers*")
+    page.wait_for_url(f"{server}/{edition}search.html?q={word}*")
     page.locator("#search-results li").first.wait_for(timeout=5000)
     assert page.locator("#search-results li").count() > 0
     assert not seen["console"], seen["console"]

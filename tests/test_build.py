@@ -9,10 +9,10 @@ from pathlib import Path
 
 import plotly
 import pytest
-import yaml
 from conftest import ROOT, build, edit_csv
 from jupyter_cache import get_cache
 
+from karabakh_book.build.editions import EDITIONS, documents
 from karabakh_book.build.sphinx_ext import PLOTLY_JS, SERVED_PLOTLY_JS
 from karabakh_book.links import DATA_URL_PREFIX, DOC_URL_PREFIX, STAGES
 from karabakh_book.notebook import PLOTLY_MIME
@@ -21,9 +21,8 @@ pytestmark = pytest.mark.build
 
 
 def toc_pages() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    parts = toc.get("parts", [{"chapters": toc.get("chapters", [])}])
-    return [toc["root"]] + [entry["file"] for part in parts for entry in part["chapters"]]
+    """Every page of both editions, as its path in the site and in the repository ('de/chapters/index')."""
+    return [f"{edition.site}{name}" for edition in EDITIONS for name in documents(edition, ROOT)]
 
 
 def notebook_pages() -> list[str]:
@@ -43,7 +42,7 @@ class Assets(HTMLParser):
         attrs = dict(attrs)
         if tag in self.LOADING and attrs.get(self.LOADING[tag]):
             self.loads.append(attrs[self.LOADING[tag]])
-        if tag == "link" and attrs.get("href") and attrs.get("rel") not in ("canonical", "next", "prev", "index", "search"):
+        if tag == "link" and attrs.get("href") and attrs.get("rel") not in ("canonical", "next", "prev", "index", "search", "alternate"):
             self.loads.append(attrs["href"])
 
 
@@ -237,11 +236,12 @@ def test_no_page_keeps_an_unresolved_link_prefix(site):
 
 
 def test_timeline_points_link_to_existing_chapters(site):
-    html = (site / "chapters" / "index.html").read_text(encoding="utf-8")
-    # The link is the last customdata column of each point: '..., "Source", "blockade.html"]'.
-    targets = set(re.findall(r'"([^"]+)"\](?=,\[|\])', html))
-    assert targets == {f"{chapter}.html" for chapter, _ in STAGES.values()}
-    assert all((site / "chapters" / target).is_file() for target in targets)
+    for edition in EDITIONS:  # each edition's timeline opens its own chapters
+        html = (site / edition.site / "chapters" / "index.html").read_text(encoding="utf-8")
+        # The link is the last customdata column of each point: '..., "Source", "blockade.html"]'.
+        targets = set(re.findall(r'"([^"]+)"\](?=,\[|\])', html))
+        assert targets == {f"{chapter}.html" for chapter, _ in STAGES.values()}
+        assert all((site / edition.site / "chapters" / target).is_file() for target in targets)
 
 
 def test_a_changed_stylesheet_reaches_the_site_without_any_page_change(book_copy):

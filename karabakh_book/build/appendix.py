@@ -14,6 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import data as book_data
 from ..links import DATA_URL_PREFIX
+from ..words import language, number, say
 
 
 def _table(header: list[str] | None, rows: list[list], widths: list[int]) -> nodes.table:
@@ -42,6 +43,18 @@ def _row(cells: list) -> nodes.row:
     return row
 
 
+ENGLISH = "kb-lang-en"  # the build marks these elements lang="en" (see sphinx_ext)
+
+
+def _english(text: str, node=nodes.paragraph):
+    """The data package's own English text: as it is in English, marked as English on a German page."""
+    if language() == "en":
+        return node(text=text)
+    wrapper = node()
+    wrapper += nodes.inline(text, text, classes=[ENGLISH])
+    return wrapper
+
+
 def _link(text: str, url: str) -> nodes.paragraph:
     paragraph = nodes.paragraph()
     paragraph += nodes.reference(text, text, refuri=url)
@@ -52,9 +65,9 @@ def _constraints(field: dict) -> str:
     parts = []
     for key, value in field.get("constraints", {}).items():
         if key == "required":
-            parts.append("required" if value else "optional")
+            parts.append(say("required") if value else say("optional"))
         elif key == "enum":
-            parts.append("one of: " + ", ".join(map(str, value)))
+            parts.append(say("one of: {values}", values=", ".join(map(str, value))))
         else:
             parts.append(f"{key} {value}")
     return "; ".join(parts)
@@ -65,7 +78,8 @@ def _licences(descriptor: dict) -> str:
 
 
 class DataAppendix(SphinxDirective):
-    """``{data-appendix}``: one section per dataset of the data package."""
+    """``{data-appendix}``: one section per dataset of the data package, in the page's language;
+    what the descriptor itself says (titles, descriptions, meanings) stays English and is marked so."""
 
     def run(self) -> list[nodes.Node]:
         data_dir = book_data.DATA_DIR
@@ -79,33 +93,35 @@ class DataAppendix(SphinxDirective):
             self.env.note_dependency(str(path))
             frame = book_data.load(resource["name"], data_dir)
             section = nodes.section(ids=[f"dataset-{resource['name'].replace('_', '-')}"])
-            section += nodes.title(text=resource.get("title", resource["name"]))
-            section += nodes.paragraph(text=resource.get("description", ""))
+            section += _english(resource.get("title", resource["name"]), nodes.title)
+            section += _english(resource.get("description", ""))
+            size = say("{path} (CSV, {size:,} bytes)", path=resource["path"], size=path.stat().st_size)
             facts = [
-                ["Dataset", nodes.paragraph("", "", nodes.literal(text=resource["name"]))],
-                ["Rows", f"{len(frame):,}"],
-                ["Download", _link(f"{resource['path']} (CSV, {path.stat().st_size:,} bytes)", DATA_URL_PREFIX + resource["path"])],
-                ["Licence", _licences(resource) or package_licence],  # a resource's own licence wins
+                [say("Dataset"), nodes.paragraph("", "", nodes.literal(text=resource["name"]))],
+                [say("Rows"), number(len(frame))],
+                [say("Download"), _link(size, DATA_URL_PREFIX + resource["path"])],
+                [say("Licence"), _licences(resource) or package_licence],  # a resource's own licence wins
             ]
             if "x-period" in resource:
                 period = resource["x-period"]
-                facts.insert(2, ["Period", f"{period['start']} to {period['end']}"
-                                 + (f" (times UTC{period['timezone']})" if period.get("timezone") else "")])
+                span = say("{start} to {end}", start=period["start"], end=period["end"])
+                zone = say(" (times UTC{zone})", zone=period["timezone"]) if period.get("timezone") else ""
+                facts.insert(2, [say("Period"), span + zone])
             for rule in resource.get("x-rules", []):
-                facts.append(["Rule checked on every build", rule.get("description", rule["rule"])])
+                facts.append([say("Rule checked on every build"), _english(rule.get("description", rule["rule"]))])
             section += _table(None, facts, [1, 4])
-            section += nodes.rubric(text="Fields")
+            section += nodes.rubric(text=say("Fields"))
             section += _table(
-                ["Field", "Type", "Meaning and unit", "Constraints"],
-                [[f["name"], f.get("type", "string"), f.get("description", ""), _constraints(f)]
+                [say("Field"), say("Type"), say("Meaning and unit"), say("Constraints")],
+                [[f["name"], f.get("type", "string"), _english(f.get("description", "")), _constraints(f)]
                  for f in resource["schema"]["fields"]],
                 [2, 1, 5, 3],
             )
             if "source_id" in frame and resource["name"] != "sources":
                 used = frame["source_id"].value_counts()
-                section += nodes.rubric(text=f"Sources ({len(used)})")
+                section += nodes.rubric(text=say("Sources ({n})", n=len(used)))
                 section += _table(
-                    ["Publisher", "Rows", "Published", "Page"],
+                    [say("Publisher"), say("Rows"), say("Published"), say("Page")],
                     [[sources.loc[sid, "publisher"], count,
                       "" if pd.isna(sources.loc[sid, "published"]) else f"{sources.loc[sid, 'published']:%Y-%m-%d}",
                       _link(sid, sources.loc[sid, "url"])] for sid, count in used.items()],

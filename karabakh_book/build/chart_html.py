@@ -22,7 +22,7 @@ import plotly.io as pio
 from ..links import DATA_URL_PREFIX
 from ..notebook import PLOTLY_MIME
 from ..style import PLOTLY_CONFIG, furniture_of, plain_json
-from ..words import language, say
+from ..words import language, number, say
 from .reproduce import figure_record
 
 CHART_FILES = "charts"  # inside the published data folder
@@ -130,8 +130,10 @@ def _table(payload: dict) -> str:
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in payload["columns"])
     # On a page in another language, the cells that hold the data's own English say so.
     cell = ['<td lang="en">' if english and language() != "en" else "<td>" for english in payload["english"]]
+    counts = payload.get("counts") or [False] * len(cell)
+    shown = lambda value, count: number(int(value)) if count and value else str(value)  # noqa: E731
     body = "".join(
-        "<tr>" + "".join(f"{opening}{escape(str(value))}</td>" for opening, value in zip(cell, row)) + "</tr>"
+        "<tr>" + "".join(f"{opening}{escape(shown(value, count))}</td>" for opening, value, count in zip(cell, row, counts)) + "</tr>"
         for row in payload["rows"]
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -29,6 +29,9 @@ def configure(app: Sphinx, config) -> None:
     config.html_title = say(config.html_title)
     config.project = config.html_title  # Jupyter Book leaves Sphinx's project name unset
     config.author = say(config.author)
+    # myst-nb's toggle for folded code; it fills in {type} itself.
+    config.nb_code_prompt_show = say("Show code cell {type}", type="{type}")
+    config.nb_code_prompt_hide = say("Hide code cell {type}", type="{type}")
     options = config.html_theme_options
     for key in ("search_bar_text", "extra_footer"):
         if key in options:

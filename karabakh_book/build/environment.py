@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..words import say
 from .tree import BOOK_ROOT
 
 REQUIREMENTS = BOOK_ROOT / "requirements.txt"
@@ -39,5 +40,6 @@ class BuildEnvironment(SphinxDirective):
             if installed != pinned:
                 logger.warning(f"requirements.txt pins {name}=={pinned}, but {installed} is installed", location=self.get_location())
             items += nodes.list_item("", nodes.paragraph("", "", nodes.literal(text=f"{name} {installed}")))
-        intro = nodes.paragraph(text=f"Python {platform.python_version()}; {len(items)} packages, each at the version pinned in requirements.txt:")
+        intro = nodes.paragraph(text=say("Python {version}; {n} packages, each at the version pinned in requirements.txt:",
+                                         version=platform.python_version(), n=len(items)))
         return [intro, items]

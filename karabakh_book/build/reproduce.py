@@ -5,7 +5,7 @@ Every build publishes, per chapter, a record of what the chapter produced: each 
 data, trace by trace. ``rerun`` executes the chapter's source again in a fresh kernel, with no
 cache, and compares the two; any difference is printed with the old and the new value.
 
-    python -m karabakh_book.build.reproduce CHAPTER [CHAPTER ...]   # e.g. exodus; 'all' for every chapter
+    python -m karabakh_book.build.reproduce CHAPTER [CHAPTER ...]   # e.g. exodus, in both editions; 'all' for every chapter
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from ..notebook import PLOTLY_MIME
+from .editions import EDITIONS, ENGLISH, Edition
 
 RECORD_DIR = "reproducibility"  # inside the published site
 TRACE_KEYS = ("type", "name", "x", "y", "text")
@@ -110,20 +111,21 @@ def differences(published: dict, fresh: dict) -> list[str]:
     return found
 
 
-def rerun(chapter: str, book: Path = Path(".")) -> bool:
-    """Re-execute one chapter and compare it with the published record; print a report."""
+def rerun(chapter: str, edition: Edition = ENGLISH, book: Path = Path(".")) -> bool:
+    """Re-execute one chapter of one edition and compare it with the published record; print a report."""
     book = Path(book).resolve()
-    source = book / "chapters" / f"{chapter}.md"
-    published_path = book / "_build" / "html" / RECORD_DIR / f"{chapter}.json"
+    source = edition.chapter(book, chapter)
+    published_path = book / "_build" / "html" / edition.site / RECORD_DIR / f"{chapter}.json"
+    name = f"{chapter} ({edition.name})"
     if not published_path.is_file():
-        print(f"{chapter}: no published record at {published_path}; run 'make book' first")
+        print(f"{name}: no published record at {published_path}; run 'make book' first")
         return False
     published = json.loads(published_path.read_text(encoding="utf-8"))
     fresh = json.loads(record_json(record_of(execute_fresh(source))))  # through JSON, as published
     found = differences(published, fresh)
     points = sum(len(t.get("y") or t.get("x") or []) for f in published["figures"] for t in f["traces"])
     print(
-        f"{chapter}: re-executed from scratch; checked {len(published['glue'])} glued values and "
+        f"{name}: re-executed from scratch; checked {len(published['glue'])} glued values and "
         f"{len(published['figures'])} charts ({points} drawn points)"
     )
     for line in found:
@@ -132,20 +134,21 @@ def rerun(chapter: str, book: Path = Path(".")) -> bool:
     return not found
 
 
-def chapters_with_records(book: Path) -> list[str]:
-    return sorted(p.stem for p in (Path(book) / "_build" / "html" / RECORD_DIR).glob("*.json"))
+def chapters_with_records(book: Path, edition: Edition = ENGLISH) -> list[str]:
+    return sorted(p.stem for p in (Path(book) / "_build" / "html" / edition.site / RECORD_DIR).glob("*.json"))
 
 
 def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__, file=sys.stderr)
         return 2
-    chapters = chapters_with_records(Path(".")) if argv == ["all"] else argv
-    if not chapters:
+    runs = [(chapter, edition) for edition in EDITIONS
+            for chapter in (chapters_with_records(Path("."), edition) if argv == ["all"] else argv)]
+    if not runs:
         print("no published records: run 'make book' first", file=sys.stderr)
         return 1
-    results = [rerun(chapter) for chapter in chapters]
-    print(f"{sum(results)} of {len(results)} chapter(s) reproduce the published build")
+    results = [rerun(chapter, edition) for chapter, edition in runs]
+    print(f"{sum(results)} of {len(results)} chapter(s) reproduce the published build, in both editions")
     return 0 if all(results) else 1
 
 

@@ -25,7 +25,7 @@ from sphinx.application import Sphinx
 from .. import data as book_data
 from ..links import DATA_URL_PREFIX, DOC_URL_PREFIX
 from . import edition_pages
-from .appendix import DataAppendix, data_download_names
+from .appendix import ENGLISH, DataAppendix, data_download_names
 from .environment import BuildEnvironment
 from .reproduce import RECORD_DIR, built_record, record_json
 
@@ -142,6 +142,8 @@ def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context
     # Links to published data (charts, appendix) are written page-independently; resolve them here.
     if DATA_URL_PREFIX in body:
         body = context["body"] = body.replace(f'href="{DATA_URL_PREFIX}', f'href="{context["pathto"]("data/", 1)}')
+    if ENGLISH in body:  # the data's own English text on a page in another language
+        body = context["body"] = body.replace(f'class="{ENGLISH}"', f'class="{ENGLISH}" lang="en"')
     if DOC_URL_PREFIX in body:  # chapter links carried by chart points (timeline)
         body = context["body"] = DOC_URL.sub(lambda m: context["pathto"](re.sub(SEPARATOR, "/", m.group(1))), body)
     if 'class="kb-chart"' in body:

@@ -178,12 +178,19 @@ def mid_sentence(label: str) -> str:
     return label.lower() if _language.get() == "en" else label
 
 
+# Columns whose values are words of the book's own vocabulary rather than text of the sources.
+VOCABULARY = {"confidence": {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}}
+
+
 def localized(frame: pd.DataFrame) -> pd.DataFrame:
     """The data's own text in the reader's language: each ``<column>_de`` twin takes the place of
-    ``<column>`` in German; the twins themselves are dropped, so both editions see the same columns."""
+    ``<column>`` in German, and the book's vocabulary (a figure's confidence) is said in German; the
+    twins themselves are dropped, so both editions see the same columns."""
     twins = [c for c in frame.columns if c.endswith("_de") and c[:-3] in frame.columns]
-    if _language.get() == "de":
+    if _language.get() != "en":
         frame = frame.assign(**{c[:-3]: frame[c] for c in twins})
+        frame = frame.assign(**{column: frame[column].map(lambda v, words=words: say(words[v]) if v in words else v).astype(frame[column].dtype)
+                                for column, words in VOCABULARY.items() if column in frame})
     return frame.drop(columns=twins)
 
 
