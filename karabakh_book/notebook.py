@@ -45,7 +45,7 @@ def glue_figures(figures: dict) -> None:
     """Glue each value for the prose, written for the chapter's language.
 
     Numbers: in English as numbers, for ``{glue:text}`key:,```; in German as German text
-    (100.632, 30,6), for ``{glue:md}`key```. Dates (timestamps) as the edition writes them,
+    (100.632, 30,6; a key ending in ``_year`` ungrouped), for ``{glue:md}`key```. Dates (timestamps) as the edition writes them,
     for ``{glue:md}`key```; other text as Markdown, so that it renders without quotes.
     Every number, date and term is also glued in one language-neutral record (``kb_values``):
     the two editions must agree on it, and reviewers' re-runs compare it.
@@ -62,7 +62,8 @@ def glue_figures(figures: dict) -> None:
             shown = Markdown(value)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             neutral[key] = value
-            shown = value if language() == "en" else Markdown(number(value, ","))
+            # A key named '..._year' holds a year: written as it is, never grouped (1988, not 1.988).
+            shown = value if language() == "en" else Markdown(number(value, "" if key.endswith("_year") else ","))
         else:
             shown = value
         glue(key, shown, display=False)
