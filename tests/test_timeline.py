@@ -9,6 +9,7 @@ from conftest import write_fixture
 from karabakh_book import load, with_sources
 from karabakh_book.links import DOC_URL_PREFIX, STAGES
 from karabakh_book.stories.timeline import landing_key_figures, story_timeline
+from karabakh_book.words import speaking
 
 SOURCES = """source_id,publisher,cites,url,published,language,publisher_side
 src_a,Outlet A,,https://a.example.org/1,2023-09-24,en,armenian
@@ -53,8 +54,10 @@ def test_key_figures_are_read_off_the_data(frames):
     assert figures["war_days"] == 44  # 27 Sep to 10 Nov 2020
     assert figures["blockade_days"] == 281  # 12 Dec 2022 to 19 Sep 2023
     assert figures["peacekeepers_mandate"] == 1960
-    assert figures["exodus_arrivals"] == 90000 and figures["exodus_final_date"] == "2 October 2023"
-    assert figures["withdrawal_completed_date"] == "12 June 2024"
+    # dates are Timestamps: the glue writes them in each edition's form
+    assert figures["exodus_arrivals"] == 90000 and figures["exodus_final_date"] == pd.Timestamp("2023-10-02")
+    assert figures["withdrawal_confirmed_date"] == pd.Timestamp("2024-04-17")
+    assert figures["withdrawal_completed_date"] == pd.Timestamp("2024-06-12")
     assert figures["first_event_year"] == 1994 and figures["n_events"] == 7
 
 
@@ -80,3 +83,32 @@ def test_timeline_furniture_counts_and_sources(frames):
     table = pd.DataFrame(furniture["data"]["rows"], columns=furniture["data"]["columns"])
     assert len(table) == 7 and table["source URL"].str.startswith("https://").all()
     assert all("Source: %{customdata[2]}" in t.hovertemplate for t in fig.data)
+    assert furniture["data"]["columns"] == ["date", "when", "stage", "label", "description", "publisher", "source URL"]
+    assert "10 November 2020, 01:00" in set(table["when"])
+    assert "The war and ceasefire row holds the most events." in furniture["description"]
+
+
+def test_the_timeline_speaks_german_with_german_dates_and_draws_the_same(frames):
+    with speaking("de"):
+        fig = story_timeline(frames["events"])
+    furniture = fig.layout.meta["furniture"]
+    assert furniture["language"] == "de" and fig.layout.separators == ",."
+    assert furniture["title"] == "7 datierte Ereignisse von 1994 bis 2024, die meisten in den vier Jahren nach dem Krieg von 2020"
+    assert furniture["source"].startswith("Daten der Ereignisse nach Angaben von Outlet B, Outlet A;")
+    assert "zwischen dem 27. September 2020 und dem 12. Juni 2024" in furniture["description"]
+    assert "in der Zeile „Krieg und Waffenstillstand“" in furniture["description"]
+    assert furniture["data"]["columns"] == ["Datum", "Zeitpunkt", "Etappe", "Ereignis", "Beschreibung", "Medium", "Quell-URL"]
+    table = pd.DataFrame(furniture["data"]["rows"], columns=furniture["data"]["columns"])
+    assert "10. November 2020, 01:00 Uhr" in set(table["Zeitpunkt"])
+    assert all("Quelle: %{customdata[2]}" in t.hovertemplate and "Klick öffnet das Kapitel" in t.hovertemplate for t in fig.data)
+    assert fig.layout.xaxis.ticktext == ("1994–<br>1994",) and fig.layout.xaxis2.title.text == "Datum des Ereignisses"
+    # the rows are the stages' German names, the same on the points, the category order and the row labels
+    german = ["Krieg und Waffenstillstand", "Friedenstruppen", "Blockade", "Offensive", "Exodus", "Abzug"]
+    assert list(fig.layout.yaxis.categoryarray) == german[::-1]
+    assert [a.text for a in fig.layout.annotations] == german
+    assert {y for t in fig.data for y in t.y} <= set(german)
+    # what the chart draws and where each point links are the same in both editions
+    english = story_timeline(frames["events"])
+    assert [list(t.x) for t in fig.data] == [list(t.x) for t in english.data]
+    assert [t.legendgroup for t in fig.data] == [t.legendgroup for t in english.data]
+    assert [[row[3] for row in t.customdata] for t in fig.data] == [[row[3] for row in t.customdata] for t in english.data]
