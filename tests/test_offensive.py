@@ -12,6 +12,7 @@ from test_war import SOURCES, assert_timeline_grade
 
 from karabakh_book import load, with_sources
 from karabakh_book.stories import offensive as o
+from karabakh_book.words import speaking
 
 FIXTURE = {
     "sources.csv": SOURCES,
@@ -63,17 +64,18 @@ def test_key_figures_are_read_off_the_data(frames):
     f = o.offensive_key_figures(frames["offensive_2023_casualties"], frames["timeline_events"])
     assert (f["ceasefire_time"], f["days_offensive_to_ceasefire"], f["ceasefire_after"]) == ("14:30", 2, "2 days later")
     assert (f["days_offensive_to_decree"], f["days_decree_to_end"]) == (5, 107)
-    assert f["end_date"] == "31 December 2023" and f["weapons_date"] == "14 September 2023"
+    assert f["end_date"] == pd.Timestamp("2023-12-31") and f["weapons_date"] == pd.Timestamp("2023-09-14")  # dates as Timestamps
+    assert (f["offensive_date"], f["ceasefire_date"], f["decree_date"]) == (pd.Timestamp("2023-09-10"), pd.Timestamp("2023-09-12"), pd.Timestamp("2023-09-15"))
     assert f["days_ceasefire_to_depot"] == 2
-    assert (f["az_killed_first"], f["az_killed_first_date"]) == (50, "12 September 2023")
+    assert (f["az_killed_first"], f["az_killed_first_date"]) == (50, pd.Timestamp("2023-09-12"))
     assert (f["az_killed_last"], f["az_killed_last_date"]) == ("60", "date not given")
     assert (f["nk_first_killed"], f["nk_first_civilians"]) == ("5", "1")
-    assert (f["nk_next_killed"], f["nk_next_wounded"], f["nk_next_date"]) == ("at least 30", "more than 70", "11 September 2023")
+    assert (f["nk_next_killed"], f["nk_next_wounded"], f["nk_next_date"]) == ("at least 30", "more than 70", pd.Timestamp("2023-09-11"))
     assert (f["am_total_killed"], f["am_military_killed"], f["am_civilians_killed"]) == ("40", "at least 32", "8")
     assert f["am_parts_add_up"] == "add up to"
     assert (f["am_missing"], f["am_wounded"]) == ("3", "50")
     assert (f["n_undated"], f["n_figures"]) == (7, 14)  # the fuel depot's figures are another event
-    assert (f["depot_killed"], f["depot_date"]) == ("at least 12", "22 December 2023")
+    assert (f["depot_killed"], f["depot_date"]) == ("at least 12", pd.Timestamp("2023-12-22"))
 
 
 def test_parts_that_do_not_add_up_are_said_so(frames):
@@ -127,3 +129,34 @@ def test_casualty_bars_take_each_sources_highest_figure_and_keep_the_rest_in_the
     assert fig.layout.xaxis2.title.text == "Persons"
     for trace in fig.data:
         assert "Whose figure" in trace.hovertemplate and "As of" in trace.hovertemplate
+
+
+def test_the_same_builders_speak_german_with_german_numbers_and_dates(frames):
+    casualties, events = frames["offensive_2023_casualties"], frames["timeline_events"]
+    with speaking("de"):
+        timeline = o.offensive_timeline(events)
+        bars = o.offensive_casualties(casualties)
+        f = o.offensive_key_figures(casualties, events)
+    t, b = furniture(timeline), furniture(bars)
+    assert t["title"] == "Die Kämpfe endeten um 14:30 Uhr 2 Tage nach ihrem Beginn; 5 Tage später wurde die Auflösung der Republik verfügt"
+    assert t["language"] == b["language"] == "de" and timeline.layout.separators == ",."
+    assert "12. September 2023, 14:30 Uhr Ortszeit" in t["description"]
+    assert any(n.startswith("„Anti-Terror-Maßnahmen“ ist der Begriff der aserbaidschanischen Regierung") for n in t["notes"])
+    assert t["data"]["columns"] == ["Datum", "Ereignis", "Beschreibung", "auf der Achse", "Medium", "Quell-URL"]
+    assert [a.text for a in timeline.layout.annotations if a.text.startswith("in Kraft")] == ["in Kraft ab 31. Dez. 2023 →"]
+    assert {trace.name for trace in timeline.data} == {"Mit Uhrzeit gemeldet", "Nur mit Datum gemeldet"}
+    assert b["title"] == ("Aserbaidschan meldete 60 getötete Soldaten; bei den Karabach-Armeniern stieg die Zahl der Toten "
+                          "auf 40 (Zählung: Armenische Regierung)")
+    texts = {text for trace in bars.data for text in trace.text}
+    assert "mindestens 30 · 11. Sept." in texts and "60 · ohne Datum" in texts
+    assert "Getötete, Militär: mindestens 32 (Armenische Regierung, Datum nicht angegeben)" in b["description"]
+    assert b["data"]["columns"][:6] == ["Verluste von", "Kategorie", "Kennzahl", "Zahl", "wessen Zahl", "Stand"]
+    assert [a.text for a in bars.layout.annotations][:2] == ["Aserbaidschanische Verluste", "Verluste der Karabach-Armenier"]
+    assert bars.layout.xaxis2.title.text == "Personen"
+    assert (f["ceasefire_after"], f["nk_next_killed"], f["am_parts_add_up"]) == ("2 Tage später", "mindestens 30", "ergeben zusammen")
+    assert f["az_killed_last_date"] == "Datum nicht angegeben" and f["end_date"] == pd.Timestamp("2023-12-31")
+    # what the charts draw is the same in both editions: the same bars, in the same order, of the same lengths
+    english_bars, english_timeline = o.offensive_casualties(casualties), o.offensive_timeline(events)
+    assert [list(trace.x) for trace in bars.data] == [list(trace.x) for trace in english_bars.data]
+    assert [list(trace.x) for trace in timeline.data] == [list(trace.x) for trace in english_timeline.data]
+    assert [trace.legendgroup for trace in bars.data] == [trace.legendgroup for trace in english_bars.data]
