@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from conftest import edit_csv, write_fixture
@@ -13,6 +14,7 @@ from test_charts import furniture
 from karabakh_book import load, with_sources
 from karabakh_book.stories import peacekeepers as pk
 from karabakh_book.stories import withdrawal as wd
+from karabakh_book.words import speaking
 
 FIXTURE = {
     "sources.csv": """source_id,publisher,cites,url,published,language,publisher_side
@@ -135,18 +137,26 @@ def traces(fig: go.Figure) -> dict:
 
 def test_withdrawal_key_figures_are_read_off_the_data(frames):
     figures = wd.withdrawal_key_figures(frames["peacekeeping_deployment"], frames["timeline_events"], frames["peacekeeping_mandate_2020"])
-    assert figures["kremlin_date"] == "17 April 2024" and figures["completed_date"] == "12 June 2024"
+    # Dates are dates: each edition writes them its own way when they are glued.
+    day = pd.Timestamp
+    assert figures["kremlin_date"] == day("2024-04-17") and figures["completed_date"] == day("2024-06-12")
+    assert figures["dadivank_date"] == day("2024-04-10") and figures["turan_start_date"] == day("2024-04-16")
+    assert (figures["centre_announced_date"], figures["centre_closed_date"], figures["centre_opened_date"]) == (
+        day("2024-04-18"), day("2024-04-26"), day("2021-01-30"))
+    assert (figures["convoy_date"], figures["khojaly_date"]) == (day("2024-04-22"), day("2024-05-15"))
     assert figures["days_confirmed_to_completed"] == 56
-    assert (figures["first_posts"], figures["first_posts_date"]) == (10, "14 November 2020")
-    assert (figures["peak_posts"], figures["peak_first_date"], figures["peak_last_date"]) == (30, "4 January 2023", "20 September 2023")
-    assert (figures["posts_before_peak"], figures["posts_before_peak_date"]) == (25, "1 January 2022")
-    assert (figures["last_posts"], figures["last_posts_date"]) == (15, "12 December 2023")
-    assert (figures["closed_permanent"], figures["closed_temporary"], figures["closed_as_of"]) == (15, 9, "23 November 2023")
+    assert (figures["first_posts"], figures["first_posts_date"]) == (10, day("2020-11-14"))
+    assert (figures["peak_posts"], figures["peak_first_date"], figures["peak_last_date"]) == (30, day("2023-01-04"), day("2023-09-20"))
+    assert (figures["posts_before_peak"], figures["posts_before_peak_date"]) == (25, day("2022-01-01"))
+    assert (figures["last_posts"], figures["last_posts_date"]) == (15, day("2023-12-12"))
+    assert (figures["closed_permanent"], figures["closed_temporary"], figures["closed_as_of"]) == (15, 9, day("2023-11-23"))
+    assert figures["checkpoints_date"] == day("2024-05-15")
     assert figures["checkpoints_removed"] == 20 and "Aggregator O" in figures["checkpoints_source"]
     assert figures["centre_staff_per_side"] == 50
     assert figures["hajiyev_source"] == "[Agency Z](https://az.example.org/3)"
     # A 4-year term from 10 November 2020 ends on 10 November 2024; 12 June to 10 November is 4 full months.
-    assert figures["term_end"] == "10 November 2024" and figures["months_early"] == 4
+    assert figures["term_end"] == day("2024-11-10") and figures["months_early"] == 4
+    assert all(isinstance(v, pd.Timestamp) for k, v in figures.items() if k.endswith("_date") or k in ("closed_as_of", "term_end"))
 
 
 def test_posts_footprint_joins_equal_counts_and_dots_changes(frames):
@@ -182,6 +192,39 @@ def test_withdrawal_timeline_colours_by_who_reported_and_counts_days(frames):
     assert positions["2024-04-16"] == "middle right" and positions["2024-06-12"] == "middle left"
     assert all("Paper I" in row[2] for row in independent.customdata)
     assert_furnished(fig, y_title=False)
+
+
+def test_the_withdrawal_builders_speak_german_with_german_numbers_and_dates(frames):
+    deployment, events = frames["peacekeeping_deployment"], frames["timeline_events"]
+    with speaking("de"):
+        footprint = wd.posts_footprint(deployment, events)
+        timeline = wd.withdrawal_timeline(events)
+    f = furniture(footprint)
+    assert f["title"] == (
+        "Die Zahl der Posten der Friedenstruppe stieg von 10 auf 30 und sank bis zum 12. Dezember 2023 auf 15; "
+        "danach fand sich keine Zählung mehr"
+    )
+    assert f["language"] == "de" and footprint.layout.separators == ",."
+    assert any("13. Januar 2021" in note and "(20, 25)" in note for note in f["notes"])
+    assert any("die 5, die bis zum 15. November 2020 im Latschin-Korridor" in note for note in f["notes"])
+    assert "14. November 2020: 10" in f["description"] and "bis zum 12. Juni 2024" in f["description"]
+    assert f["data"]["columns"] == ["Datum", "Beobachtungsposten", "Medium", "Quell-URL", "Verlässlichkeit", "Anmerkung (englisch)"]
+    assert f["data"]["rows"][0][0] == "14. November 2020"
+    assert footprint.layout.yaxis.title.text == "Besetzte Beobachtungsposten"
+    assert "17. Apr. 2024: Kremlin confirms" in [a.text for a in footprint.layout.annotations]
+    t = furniture(timeline)
+    assert t["title"].startswith("56 Tage zwischen der Bestätigung durch den Kreml")
+    assert t["subtitle"] == "Was vom 10. Apr. bis zum 12. Juni 2024 über den russischen Abzug gemeldet wurde – und von wem"
+    assert any("am 12. Juni 2024" in note and "Ministry of Defence Z" in note for note in t["notes"])
+    assert {trace.name for trace in timeline.data} == {"Aserbaidschanische Medien", "Unabhängige Medien", "Nachdrucke und Aggregatoren"}
+    assert timeline.layout.xaxis.tickformat == "%-d. %b" and timeline.layout.legend.title.text == "Wer berichtete:"
+    independent = next(trace for trace in timeline.data if trace.name == "Unabhängige Medien")
+    assert independent.text[0] == "16. Apr.<br>Withdrawal begins"  # the data's label: German once label_de is in
+    assert ", unter Berufung auf Ministry of Defence Z" in [row[3] for row in independent.customdata]
+    # what the charts draw is the same in both editions
+    for german, english in ((footprint, wd.posts_footprint(deployment, events)), (timeline, wd.withdrawal_timeline(events))):
+        assert [list(tr.x) for tr in german.data] == [list(tr.x) for tr in english.data]
+        assert [list(tr.y) for tr in german.data] == [list(tr.y) for tr in english.data]
 
 
 # --- The peacekeepers -----------------------------------------------------------------------

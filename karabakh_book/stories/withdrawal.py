@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from ..facts import deployment_metric
 from ..style import MUTED, PALETTE, SIDE_COLOURS, event_marker, furnish
-from ..words import day, outlets, short_day
+from ..words import N_, Said, day, outlets, say, say_plotly
 
 DEPLOYMENT = "peacekeeping_deployment"
 EVENTS = "timeline_events"
@@ -19,15 +19,15 @@ MANDATE = "peacekeeping_mandate_2020"
 FOOTPRINT_EVENTS = ("blockade_begins", "offensive_begins", "withdrawal_confirmed_kremlin", "withdrawal_completed")
 
 # Who told each part of the story: the publisher's side (sources.publisher_side), not whose figure.
-PUBLISHER_LABELS = {
-    "azerbaijani": "Azerbaijani",
-    "armenian": "Armenian",
-    "russian": "Russian",
-    "independent": "Independent",
-    "other": "Reposts and aggregators",
-    "nk_de_facto": "De-facto Karabakh",
-    "icrc_un": "ICRC / UN",
-}
+PUBLISHER_LABELS = Said({
+    "azerbaijani": N_("Azerbaijani"),
+    "armenian": N_("Armenian"),
+    "russian": N_("Russian"),
+    "independent": N_("Independent"),
+    "other": N_("Reposts and aggregators"),
+    "nk_de_facto": N_("De-facto Karabakh"),
+    "icrc_un": N_("ICRC / UN"),
+})
 PUBLISHER_COLOURS = {**SIDE_COLOURS, "other": PALETTE[6]}
 
 
@@ -36,7 +36,8 @@ def _link(row: pd.Series) -> str:
 
 
 def withdrawal_key_figures(deployment: pd.DataFrame, events: pd.DataFrame, mandate: pd.DataFrame) -> dict:
-    """The numbers, dates and source links the withdrawal chapter's prose quotes."""
+    """The numbers, dates and source links the withdrawal chapter's prose quotes: dates as
+    timestamps (each edition writes them its own way when they are glued), counts as numbers."""
     ev = events.set_index("event_id")
     posts = deployment_metric(deployment, "observation_posts")
     peak = posts[posts["value"] == posts["value"].max()]
@@ -52,38 +53,38 @@ def withdrawal_key_figures(deployment: pd.DataFrame, events: pd.DataFrame, manda
     term_end = ceasefire + pd.DateOffset(years=term_years)  # our calculation from the statement's clause 4
     early = (term_end.year - completed.year) * 12 + term_end.month - completed.month - (completed.day > term_end.day)
     return {
-        "dadivank_date": day(ev.loc["dadivank_left", "date"]),
+        "dadivank_date": ev.loc["dadivank_left", "date"],
         "dadivank_source": _link(ev.loc["dadivank_left"]),
-        "turan_start_date": day(ev.loc["withdrawal_first_reported", "date"]),
-        "kremlin_date": day(start),
+        "turan_start_date": ev.loc["withdrawal_first_reported", "date"],
+        "kremlin_date": start,
         "kremlin_source": _link(ev.loc["withdrawal_confirmed_kremlin"]),
         "hajiyev_source": _link(ev.loc["withdrawal_confirmed_baku"]),
-        "centre_announced_date": day(ev.loc["monitoring_centre_closure_announced", "date"]),
-        "centre_closed_date": day(ev.loc["monitoring_centre_closes", "date"]),
-        "centre_opened_date": day(ev.loc["monitoring_centre_opens", "date"]),
+        "centre_announced_date": ev.loc["monitoring_centre_closure_announced", "date"],
+        "centre_closed_date": ev.loc["monitoring_centre_closes", "date"],
+        "centre_opened_date": ev.loc["monitoring_centre_opens", "date"],
         "centre_staff_per_side": int(staff["value"]),
-        "convoy_date": day(ev.loc["convoy_into_armenia", "date"]),
-        "khojaly_date": day(ev.loc["khojaly_base_ceremony", "date"]),
-        "completed_date": day(completed),
+        "convoy_date": ev.loc["convoy_into_armenia", "date"],
+        "khojaly_date": ev.loc["khojaly_base_ceremony", "date"],
+        "completed_date": completed,
         "completed_source": _link(ev.loc["withdrawal_completed"]),
         "days_confirmed_to_completed": int((completed - start).days),
         "first_posts": int(posts.iloc[0]["value"]),
-        "first_posts_date": day(posts.iloc[0]["date"]),
+        "first_posts_date": posts.iloc[0]["date"],
         "peak_posts": int(peak["value"].iloc[0]),
-        "peak_first_date": day(peak["date"].min()),
-        "peak_last_date": day(peak["date"].max()),
+        "peak_first_date": peak["date"].min(),
+        "peak_last_date": peak["date"].max(),
         "posts_before_peak": int(before_peak["value"]),
-        "posts_before_peak_date": day(before_peak["date"]),
+        "posts_before_peak_date": before_peak["date"],
         "last_posts": int(last["value"]),
-        "last_posts_date": day(last["date"]),
+        "last_posts_date": last["date"],
         "closed_permanent": int(permanent["value"]),
         "closed_temporary": int(temporary["value"]),
-        "closed_as_of": day(permanent["date"]),
+        "closed_as_of": permanent["date"],
         "checkpoints_removed": int(checkpoints["value"]),
-        "checkpoints_date": day(checkpoints["date"]),
+        "checkpoints_date": checkpoints["date"],
         "checkpoints_source": f"[{checkpoints['publisher']}]({checkpoints['url']})",
         "term_years": term_years,
-        "term_end": day(term_end),
+        "term_end": term_end,
         "months_early": int(early),
     }
 
@@ -105,62 +106,66 @@ def posts_footprint(deployment: pd.DataFrame, events: pd.DataFrame) -> go.Figure
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
-            x=posts["date"], y=posts["value"].astype(int), mode="markers", name="Published count",
+            x=posts["date"], y=posts["value"].astype(int), mode="markers", name=say("Published count"),
             marker=dict(size=8, color=PALETTE[3], line=dict(width=1, color="white")),
             customdata=posts[["when", "publisher", "confidence"]].astype(str).to_numpy(),
-            hovertemplate="%{customdata[0]}<br><b>%{y} observation posts</b>"
-            "<br>Russian defence ministry figure, published by %{customdata[1]} (confidence: %{customdata[2]})<extra></extra>",
+            hovertemplate=say_plotly(
+                "%{customdata[0]}<br><b>%{y} observation posts</b>"
+                "<br>Russian defence ministry figure, published by %{customdata[1]} (confidence: %{customdata[2]})<extra></extra>"
+            ),
         )
     )
-    fig.add_trace(go.Scatter(x=steady[0], y=steady[1], mode="lines", name="Same count reported again",
+    fig.add_trace(go.Scatter(x=steady[0], y=steady[1], mode="lines", name=say("Same count reported again"),
                              line=dict(color=PALETTE[3], width=2), hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=changed[0], y=changed[1], mode="lines", name="Changed on an unknown date in between",
+    fig.add_trace(go.Scatter(x=changed[0], y=changed[1], mode="lines", name=say("Changed on an unknown date in between"),
                              line=dict(color=PALETTE[3], width=1.5, dash="dot"), hoverinfo="skip"))
     marked = events[events["event_id"].isin(FOOTPRINT_EVENTS)].sort_values("date")
     last = posts.iloc[-1]
     end = marked["date"].max()
     fig.add_vrect(x0=last["date"], x1=end, fillcolor=MUTED, opacity=0.12, line_width=0, layer="below")
-    fig.add_annotation(x=last["date"] + (end - last["date"]) / 2, y=0.04, yref="paper", text="no count<br>found",
+    fig.add_annotation(x=last["date"] + (end - last["date"]) / 2, y=0.04, yref="paper", text=say("no count<br>found"),
                        showarrow=False, font=dict(size=11, color=MUTED))
     for _, event in marked.iterrows():
-        event_marker(fig, event["date"], f"{short_day(event['date'])} {event['date']:%Y}: {event['label']}")
+        event_marker(fig, event["date"], say("{date:short} {date:year}: {event}", date=event["date"], event=event["label"]))
     fig.update_layout(
         height=440,
-        xaxis=dict(title="Date", range=[posts["date"].min() - pd.Timedelta(days=30), end + pd.Timedelta(days=30)]),
-        yaxis=dict(title="Observation posts manned", rangemode="tozero", range=[0, posts["value"].max() * 1.15]),
+        xaxis=dict(title=say("Date"), range=[posts["date"].min() - pd.Timedelta(days=30), end + pd.Timedelta(days=30)]),
+        yaxis=dict(title=say("Observation posts manned"), rangemode="tozero", range=[0, posts["value"].max() * 1.15]),
     )
     peak = int(posts["value"].max())
     conflicts = posts[posts.duplicated("date", keep=False)]
+    counts = "; ".join(say("{date}, {posts}", date=r["when"], posts=int(r["value"])) for _, r in posts.iterrows())
+    lines = "; ".join(say("{date:day}, {event}", date=e["date"], event=e["label"]) for _, e in marked.iterrows())
     return furnish(
         fig,
-        title=(
-            f"The peacekeepers' posts grew from {int(posts.iloc[0]['value'])} to {peak}, "
-            f"then fell to {int(last['value'])} by {day(last['date'])}; after that, no count was found"
+        title=say(
+            "The peacekeepers' posts grew from {first} to {peak}, then fell to {last} by {date:day}; after that, no count was found",
+            first=int(posts.iloc[0]["value"]), peak=peak, last=int(last["value"]), date=last["date"],
         ),
-        subtitle="Russian observation posts in Nagorno-Karabakh and the Lachin corridor, as the Russian defence ministry counted them",
-        source=f"Russian defence ministry bulletins and briefings, as published by {outlets(posts)}; event dates: {outlets(marked)}.",
-        description=(
-            "Dots mark each published count of observation posts: "
-            + "; ".join(f"{r['when']}, {int(r['value'])}" for _, r in posts.iterrows())
-            + f". After {day(last['date'])} a shaded band runs to {day(end)}, when Azerbaijan said the withdrawal was complete: "
-            "no post count was found for that stretch. Dotted lines mark: "
-            + "; ".join(f"{day(e['date'])}, {e['label']}" for _, e in marked.iterrows()) + "."
+        subtitle=say("Russian observation posts in Nagorno-Karabakh and the Lachin corridor, as the Russian defence ministry counted them"),
+        source=say("Russian defence ministry bulletins and briefings, as published by {outlets}; event dates: {event_outlets}.",
+                   outlets=outlets(posts), event_outlets=outlets(marked)),
+        description=say(
+            "Dots mark each published count of observation posts: {counts}. After {last:day} a shaded band runs to {end:day}, "
+            "when Azerbaijan said the withdrawal was complete: no post count was found for that stretch. Dotted lines mark: {events}.",
+            counts=counts, last=last["date"], end=end, events=lines,
         ),
         notes=(
-            "Between two published counts the number is not known; a dotted line means it changed at some date in between, not gradually.",
+            say("Between two published counts the number is not known; a dotted line means it changed at some date in between, not gradually."),
             *(
-                f"On {day(d)} two sources give different counts ({', '.join(str(int(v)) for v in g['value'])}); both are shown."
+                say("On {date:day} two sources give different counts ({counts}); both are shown.",
+                    date=d, counts=", ".join(str(int(v)) for v in g["value"]))
                 for d, g in conflicts.groupby("date")
             ),
             *(
-                f"Temporary posts (such as the {int(t['value'])} set up in the Lachin corridor by {day(t['date'])}) "
-                "are counted separately by the ministry and are not in this line."
+                say("Temporary posts (such as the {posts} set up in the Lachin corridor by {date:day}) "
+                    "are counted separately by the ministry and are not in this line.", posts=int(t["value"]), date=t["date"])
                 for _, t in deployment_metric(deployment, "temporary_posts_lachin_corridor").head(1).iterrows()
             ),
-            f"No count was found after {day(last['date'])}, so the chart does not draw the last posts closing.",
+            say("No count was found after {date:day}, so the chart does not draw the last posts closing.", date=last["date"]),
         ),
         data=posts[["when", "value", "publisher", "url", "confidence", "note"]].rename(
-            columns={"when": "date", "value": "observation posts", "url": "source URL"}
+            columns={"when": N_("date"), "value": N_("observation posts"), "url": N_("source URL")}
         ),
         datasets=(DEPLOYMENT, EVENTS),
     )
@@ -172,9 +177,9 @@ def withdrawal_timeline(events: pd.DataFrame) -> go.Figure:
     frame = frame.assign(
         row=range(len(frame)), when=frame["date"].map(day),
         # Two short lines rather than one long one: every label fits beside its dot on a phone.
-        text=[f"{short_day(d)}<br>{label}" for d, label in zip(frame["date"], frame["label"])],
+        text=[say("{date:short}<br>{event}", date=d, event=label) for d, label in zip(frame["date"], frame["label"])],
         reporter=frame["publisher_side"].map(PUBLISHER_LABELS),
-        cited=frame["cites"].fillna("").map(lambda c: f", citing {c}" if c else ""),
+        cited=frame["cites"].fillna("").map(lambda c: say(", citing {source}", source=c) if c else ""),
     )
     start, end = frame["date"].min() - pd.Timedelta(days=6), frame["date"].max() + pd.Timedelta(days=6)
     middle = start + (end - start) / 2
@@ -187,35 +192,44 @@ def withdrawal_timeline(events: pd.DataFrame) -> go.Figure:
                 text=group["text"], textfont=dict(size=12),
                 textposition=["middle right" if d < middle else "middle left" for d in group["date"]],
                 customdata=group[["when", "description", "publisher", "cited"]].astype(str).to_numpy(),
-                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Reported by %{customdata[2]}%{customdata[3]}<extra></extra>",
+                hovertemplate=say_plotly(
+                    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Reported by %{customdata[2]}%{customdata[3]}<extra></extra>"
+                ),
                 cliponaxis=False,
             )
         )
     fig.update_layout(
         height=470,
-        xaxis=dict(title="Date (2024)", range=[start, end], tickformat="%-d %b", nticks=6, showgrid=True),
+        xaxis=dict(title=say("Date (2024)"), range=[start, end], tickformat=say_plotly("%-d %b"), nticks=6, showgrid=True),
         yaxis=dict(title=None, autorange="reversed", showticklabels=False, showgrid=False, ticks=""),
-        legend=dict(title=dict(text="Reported by outlets that are:", side="top")),
+        legend=dict(title=dict(text=say("Reported by outlets that are:"), side="top")),
     )
     confirmed = frame[frame["event_id"] == "withdrawal_confirmed_kremlin"].iloc[0]
     completed = frame[frame["event_id"] == "withdrawal_completed"].iloc[0]
     first = frame.iloc[0]
+    reported = "; ".join(
+        say("{date}: {event} (reported by {publisher})", date=r["when"], event=r["description"], publisher=r["publisher"])
+        for _, r in frame.iterrows()
+    )
     return furnish(
         fig,
-        title=(
-            f"{(completed['date'] - confirmed['date']).days} days from the Kremlin's confirmation "
-            f"to Azerbaijan's word that the last peacekeepers had gone"
+        title=say(
+            "{days} days from the Kremlin's confirmation to Azerbaijan's word that the last peacekeepers had gone",
+            days=(completed["date"] - confirmed["date"]).days,
         ),
-        subtitle=f"What was reported about the Russian withdrawal, {short_day(first['date'])} to {day(completed['date'])}, and by whom",
+        subtitle=say("What was reported about the Russian withdrawal, {first:short} to {last:day}, and by whom",
+                     first=first["date"], last=completed["date"]),
         source=f"{outlets(frame, shown=4)}.",
-        description="Events in date order: " + "; ".join(f"{r['when']}: {r['description']} (reported by {r['publisher']})" for _, r in frame.iterrows()) + ".",
+        description=say("Events in date order: {events}.", events=reported),
         notes=(
-            f"The completion on {day(completed['date'])} rests on a statement by {completed['cites'] or completed['publisher']}; no Russian statement of completion was found.",
-            "Colour shows the outlet's side (who reported the event), not who took part in it.",
-            "Numbers of troops and vehicles withdrawn were never published; the chart shows only dated events.",
+            say("The completion on {date:day} rests on a statement by {source}; no Russian statement of completion was found.",
+                date=completed["date"], source=completed["cites"] or completed["publisher"]),
+            say("Colour shows the outlet's side (who reported the event), not who took part in it."),
+            say("Numbers of troops and vehicles withdrawn were never published; the chart shows only dated events."),
         ),
         data=frame[["when", "label", "description", "publisher", "cites", "url"]].rename(
-            columns={"when": "date", "label": "event", "url": "source URL", "cites": "publisher cites"}
+            columns={"when": N_("date"), "label": N_("event"), "description": N_("description"), "url": N_("source URL"),
+                     "cites": N_("publisher cites")}
         ),
         datasets=(EVENTS,),
     )
