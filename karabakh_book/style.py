@@ -52,7 +52,7 @@ TEMPLATE_NAME = "karabakh"
 SEPARATORS = {"en": ".,", "de": ",."}
 # Columns of a chart's data table that carry the data's own English (sources' names, our notes):
 # on a German page their cells are marked as English, so that a screen reader switches voice.
-ENGLISH_COLUMNS = frozenset({"publisher", "note", "cites"})
+ENGLISH_COLUMNS = frozenset({"publisher", "note", "cites", "publisher cites"})
 # Field names of the data that charts show as they are, as table headers (said in the reader's language).
 DATA_HEADERS = (N_("publisher"), N_("note"), N_("cites"), N_("confidence"), N_("approximate"), N_("url"), N_("date"), N_("value"))
 
