@@ -16,6 +16,7 @@ from test_charts import assert_newsroom_grade, furniture
 from karabakh_book import load, with_sources
 from karabakh_book.stories import blockade
 from karabakh_book.style import SIDE_COLOURS, SIDE_LABELS
+from karabakh_book.words import speaking
 
 STEP_ROWS = """\
 earlier_road_block,2022-12-03,,road_blocked,Brief block,Brief block.,nk_de_facto,src_nk,
@@ -258,7 +259,12 @@ def test_utility_chart_says_when_power_was_missing_every_day(fixture_dir, steps)
 
 def test_key_figures_are_read_off_the_data(steps, statements, supplies, events):
     k = blockade.blockade_key_figures(steps, statements, supplies, events)
-    assert k["blockade_start"] == "12 December 2022" and k["blockade_start_time"] == "10:30"
+    # Dates are dates: each edition writes them its own way when they are glued.
+    assert k["blockade_start"] == pd.Timestamp("2022-12-12") and k["blockade_start_time"] == "10:30"
+    assert k["earlier_block_date"] == pd.Timestamp("2022-12-03") and k["mining_claim_date"] == pd.Timestamp("2022-12-13")
+    assert k["stranded_later_date"] == pd.Timestamp("2023-04-07") and k["food_share_date"] == pd.Timestamp("2023-07-25")
+    dates = [key for key in k if key.endswith("_date") or key == "blockade_start"]
+    assert all(isinstance(k[key], pd.Timestamp) for key in dates), [key for key in dates if not isinstance(k[key], pd.Timestamp)]
     assert k["checkpoint_time"] == "12:00"
     assert k["protest_days"] == 138  # 28 Apr is day 138
     assert k["days_closed_to_civilians"] == 273
@@ -274,4 +280,62 @@ def test_key_figures_are_read_off_the_data(steps, statements, supplies, events):
     assert (k["aghdam_flour_tonnes"], k["icrc_convoy_tonnes"]) == (25, 60)
     assert (k["stranded_first"], k["stranded_later"]) == (100, 300)
     assert k["n_supply_figures"] == 27 and k["n_nk_figures"] == 17
-    assert k["offensive_date"] == "19 September 2023"
+    assert k["offensive_date"] == pd.Timestamp("2023-09-19")
+
+
+# --- the German edition ----------------------------------------------------------------------------
+
+def test_the_same_builders_speak_german_with_german_numbers_and_dates(steps, statements, supplies, events):
+    with speaking("de"):
+        corridor = blockade.corridor_access(steps, statements)
+        goods = blockade.supplies_against_baseline(supplies, steps)
+        patients = blockade.patient_transfers(supplies, steps)
+        utilities = blockade.utility_days(supplies, steps)
+        rates = blockade.supply_rates(supplies, steps).set_index(["panel", "side", "derived"])
+        k = blockade.blockade_key_figures(steps, statements, supplies, events)
+        periods = blockade.access_periods(steps)
+    f = furniture(corridor)
+    assert f["language"] == "de" and corridor.layout.separators == ",."
+    assert f["title"] == "273 Tage lang war der Korridor für den zivilen Verkehr gesperrt; ab dem 1. Juni kam nicht einmal mehr Hilfe durch"
+    assert "Vom 1. Dezember 2022 bis zum 12. Dezember 2022 (11 Tage): offen für jeden Verkehr." in f["description"]
+    assert f["description"].endswith("an 30 Tagen für jeden Verkehr gesperrt.")
+    assert f["data"]["columns"][:4] == ["von", "bis", "Tage", "wer durchkam"]
+    assert furniture(goods)["title"].startswith("Pro Tag kamen 4\u00a0% der Gütermenge")
+    assert rates.loc[("vehicles", "azerbaijani", True), "label"] == "mehr als 20,0"
+    assert rates.loc[("vehicles", "nk_de_facto", False), "label"] == "etwa 1.000"
+    assert list(rates["bar"]) == ["Vor dem 12. Dez.", "Vor dem 12. Dez.", "Karabach, bis 21. März", "Karabach, bis 21. März", "Baku, bis 20. Jan."]
+    assert goods.layout.xaxis.title.text == "Tonnen pro Tag" and goods.layout.xaxis2.title.text == "Fahrzeuge pro Tag"
+    assert furniture(goods)["data"]["rows"][0][0] == "Güter"
+    assert furniture(patients)["title"] == (
+        "Die De-facto-Behörden in Karabach zählten 50 Patienten, die bis zum 21. März mit Hilfe des IKRK hinausgebracht wurden; "
+        "das IKRK mehr als 150 Menschen bis zum 25. Aug."
+    )
+    assert furniture(utilities)["title"] == (
+        "Bis zum 20. Apr., dem 130. Tag der Blockade, war das Gas an 60 Tagen abgestellt oder gedrosselt, "
+        "und an 80 Tagen hatte Strom aus Armenien gefehlt"
+    )
+    assert "am 9. Januar 2023 (%{x|%-d. %b %Y})" in utilities.data[1].hovertemplate
+    # the levels of access are keys in both editions, said only where they are shown
+    assert list(periods["level"]) == list(blockade.access_periods(steps)["level"])
+    order = list(corridor.layout.yaxis.categoryarray)
+    assert order == ["Für alle gesperrt", "Nur IKRK-Patienten", "IKRK + Friedenstruppen", "Nur Ausreise", "Offen für alle"]
+    assert {y for t in corridor.data for y in t.y} <= set(order)
+    assert {a.text for a in corridor.layout.annotations} >= set(order)
+    # the key figures are the same in both editions; only the words are German
+    english = blockade.blockade_key_figures(steps, statements, supplies, events)
+    assert (k["az_vehicles_q"], k["az_patients_q"]) == ("mehr als", "etwa")
+    assert {key: v for key, v in k.items() if not isinstance(v, str)} == {key: v for key, v in english.items() if not isinstance(v, str)}
+    # what the charts draw is the same in both editions: the same numbers, at the same places
+    for builder, german in ((lambda: blockade.corridor_access(steps, statements), corridor),
+                            (lambda: blockade.supplies_against_baseline(supplies, steps), goods),
+                            (lambda: blockade.patient_transfers(supplies, steps), patients),
+                            (lambda: blockade.utility_days(supplies, steps), utilities)):
+        drawn = builder()
+        assert len(drawn.data) == len(german.data)
+        for en_trace, de_trace in zip(drawn.data, german.data):
+            assert list(en_trace.x) == list(de_trace.x)
+            if en_trace.type == "bar" or not isinstance(en_trace.y[0], str):
+                assert [y for y in en_trace.y if not isinstance(y, str)] == [y for y in de_trace.y if not isinstance(y, str)]
+    english_order = list(blockade.corridor_access(steps, statements).layout.yaxis.categoryarray)
+    for en_trace, de_trace in zip(blockade.corridor_access(steps, statements).data, corridor.data):
+        assert [english_order.index(y) for y in en_trace.y] == [order.index(y) for y in de_trace.y]
