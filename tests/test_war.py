@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from conftest import write_fixture
 from test_charts import assert_newsroom_grade, furniture
 
 from karabakh_book import load, with_sources
 from karabakh_book.stories import war as w
+from karabakh_book.words import speaking
 
 SOURCES = """source_id,publisher,cites,url,published,language,publisher_side
 src_am,Outlet AM,Armenian government,https://am.example.org/1,2020-10-07,en,armenian
@@ -105,9 +107,12 @@ def test_key_figures_are_read_off_the_data(frames):
     f = w.war_key_figures(frames["war_2020_figures"], frames["timeline_events"], frames["peacekeeping_mandate_2020"])
     assert f["war_days_computed"] == 10 and f["war_weeks_computed"] == 1.4
     assert (f["war_days_armenian"], f["war_days_azerbaijani"], f["war_days_agree"]) == (10, 11, "do not agree")
-    assert f["ceasefire_time"] == "01:00" and f["ceasefire_date"] == "7 October 2020"
+    assert f["ceasefire_time"] == "01:00" and f["ceasefire_date"] == pd.Timestamp("2020-10-07")
     assert f["years_1994_to_war"] == 26 and f["april_war_days"] == 4 and f["days_shusha_to_ceasefire"] == 2
-    assert f["kalbajar_postponed_days"] == 5 and f["kalbajar_first_deadline"] == "10 October 2020"
+    assert f["kalbajar_postponed_days"] == 5 and f["kalbajar_first_deadline"] == pd.Timestamp("2020-10-10")
+    # dates are timestamps: the glue writes each in the edition's form
+    dates = [k for k in f if k.endswith("_date")] + ["kalbajar_first_deadline"]
+    assert len(dates) == 17 and all(isinstance(f[k], pd.Timestamp) for k in dates)
     assert f["days_ceasefire_to_last_handover"] == 15
     assert f["all_on_final_deadline"] == "not all on"  # Lachin came two days after its deadline
     assert (f["personnel"], f["personnel_sides"], f["personnel_agree"]) == (1000, 2, "the same")
@@ -178,3 +183,51 @@ def test_tolls_plot_dated_counts_join_only_like_with_like_and_list_undated(frame
     assert f["title"] == "The official tolls kept rising after the ceasefire: Armenia's from 200 to 300, Azerbaijan's from 100 to 150"
     assert "Outlet AM" in by_name["Armenian government: servicemen killed"].customdata[0][3]
     assert_newsroom_grade(fig)
+
+
+def test_the_war_builders_speak_german_with_german_numbers_and_dates(frames):
+    war, events, mandate = frames["war_2020_figures"], frames["timeline_events"], frames["peacekeeping_mandate_2020"]
+    english = [w.road_to_war(events, war), w.war_calendar(war, events), w.territory_shares(war), w.military_tolls(war, events)]
+    with speaking("de"):
+        german = [w.road_to_war(events, war), w.war_calendar(war, events), w.territory_shares(war), w.military_tolls(war, events)]
+        figures = w.war_key_figures(war, events, mandate)
+    road, calendar, shares, tolls = german
+    assert furniture(road)["title"] == "Zwischen dem Waffenstillstand von 1994 und dem Krieg von 2020 lagen 26 Jahre"
+    f = furniture(calendar)
+    assert f["language"] == "de" and calendar.layout.separators == ",."
+    assert f["title"] == "10 Tage Krieg, dann die Übergabe dreier Bezirke binnen 15 Tagen – Kelbadschar 5 Tage nach der ersten Frist"
+    assert "um 01:00 Uhr am 7. Oktober 2020" in f["description"]
+    assert f["data"]["columns"][:3] == ["Zeile", "was gezählt wurde", "Datum"]
+    # the rows are named in German, the same way in the traces and in the axis order
+    assert list(calendar.layout.yaxis.categoryarray) == ["Der Krieg", "Aghdam", "Kelbadschar", "Latschin"]
+    assert {y for trace in calendar.data for y in trace.y} == set(calendar.layout.yaxis.categoryarray)
+    assert "Frist laut Erklärung" in [row[0] for trace in calendar.data if trace.customdata is not None for row in trace.customdata]
+    assert calendar.layout.xaxis.tickformat == "%-d. %b"
+    assert "30,1\u00a0%" in furniture(shares)["title"] and shares.data[0].text[0].endswith("etwa 30\u00a0%")
+    assert any("100,1 Prozent" in note for note in furniture(shares)["notes"])
+    assert furniture(tolls)["title"] == (
+        "Die offiziellen Opferzahlen stiegen nach dem Waffenstillstand weiter: die armenische von 200 auf 300, die aserbaidschanische von 100 auf 150"
+    )
+    assert any(note.startswith("2 spätere Zahlen haben kein Datum") for note in furniture(tolls)["notes"])
+    assert [trace.name for trace in tolls.data][0] == "Armenische Regierung: getötete Soldaten"
+    assert (figures["war_days_agree"], figures["personnel_agree"], figures["all_on_final_deadline"]) == (
+        "stimmen nicht überein", "dieselbe Zahl", "nicht alle zum jeweils letzten vereinbarten Termin")
+    assert figures["am_about_toll"] == "etwa 400" and figures["civilians_both_min"] == "mindestens 20"
+    # what the charts draw is the same in both editions
+    for de_fig, en_fig in zip(german, english):
+        assert [list(t.x) for t in de_fig.data] == [list(t.x) for t in en_fig.data]
+        assert [[y for y in t.y if not isinstance(y, str)] for t in de_fig.data] == [[y for y in t.y if not isinstance(y, str)] for t in en_fig.data]
+
+
+def test_districts_and_like_for_like_tolls_do_not_depend_on_the_subjects_language(frames):
+    """In German the data's subject column is German: the builders must find the same districts and the
+    same like-for-like tolls, reading stable ids, not English subjects."""
+    war = frames["war_2020_figures"]
+    translated = war.assign(subject="«" + war["subject"].str.upper() + "»")  # any other wording of the same subjects
+    assert w.handovers(translated).drop(columns="subject").equals(w.handovers(war).drop(columns="subject"))
+    assert list(w._tolls(translated)["comparable"]) == list(w._tolls(war)["comparable"])
+    fig, other = w.military_tolls(war, frames["timeline_events"]), w.military_tolls(translated, frames["timeline_events"])
+    assert [list(t.y) for t in fig.data] == [list(t.y) for t in other.data]
+    assert [list(t.y) for t in w.war_calendar(translated, frames["timeline_events"]).data] == [
+        list(t.y) for t in w.war_calendar(war, frames["timeline_events"]).data
+    ]
