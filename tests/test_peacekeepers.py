@@ -244,7 +244,12 @@ def test_peacekeepers_key_figures_are_read_off_the_data(frames):
     # 0.3 degrees of latitude on one meridian: 0.3 × 6,371 km × π / 180 = 33.4 km.
     assert figures["stepanakert_goris_km"] == 33
     assert figures["n_unmapped"] == 1 and figures["unmapped_names"] == "Hakari bridge"
-    assert figures["blockade_date"] == "12 December 2022" and figures["bypass_road_date"] == "30 August 2022"
+    assert figures["personnel_publishers"] == "[Office A](https://am.example.org/1) and [Wire R](https://ru.example.org/2)"
+    # Dates are dates: the chapter's glue writes them in the edition's form.
+    assert figures["ceasefire_date"] == figures["deployment_start_date"] == pd.Timestamp("2020-11-10")
+    assert figures["deployment_done_date"] == pd.Timestamp("2020-11-20")
+    assert figures["old_road_handover_date"] == pd.Timestamp("2022-08-25")
+    assert figures["blockade_date"] == pd.Timestamp("2022-12-12") and figures["bypass_road_date"] == pd.Timestamp("2022-08-30")
 
 
 def test_mandate_terms_must_agree_across_sources(fixture_dir):
@@ -298,6 +303,40 @@ def test_zone_map_draws_located_places_the_road_and_boundaries_without_geo_trace
     assert any("30 August 2022" in note and "Lachin/Berdzor" in note for note in f["notes"])
     assert len(f["data"]["rows"]) == 6
     assert_furnished(fig)
+
+
+def test_the_peacekeepers_builders_speak_german_with_german_numbers_and_dates(frames):
+    with speaking("de"):
+        airlift = pk.airlift_build_up(frames["peacekeeping_deployment"], frames["peacekeeping_mandate_2020"])
+        zone = pk.zone_map(frames["places"], frames["boundaries_natural_earth"], frames["sources"], frames["timeline_events"])
+        figures = pk.peacekeepers_key_figures(
+            frames["peacekeeping_mandate_2020"], frames["peacekeeping_deployment"], frames["places"], frames["timeline_events"]
+        )
+    f = furniture(airlift)
+    assert f["title"] == "In 10 Tagen brachte die Luftbrücke 1.000 Soldaten – die volle Stärke laut Mandat – und 500 Einheiten Technik"
+    assert f["language"] == "de" and airlift.layout.separators == ",."
+    assert "20. November 2020: Für Flüge wurden zwei Gesamtzahlen gemeldet (200 und 240); die Grafik zeigt beide." in f["notes"]
+    assert "Eingeflogene Soldaten: von 400 am 12. November 2020 auf 1.000 am 20. November 2020." in f["description"]
+    assert f["data"]["columns"] == ["Reihe", "Datum", "Gesamtzahl", "Maßeinheit", "ungefähr", "Medium", "Quell-URL", "Verlässlichkeit"]
+    assert f["data"]["rows"][0][:4] == ["Eingeflogene Soldaten", "12. November 2020", "400", "Soldaten"]
+    assert [a.text for a in airlift.layout.annotations][-2:] == ["Mandat: 1.000", "Mandat: 50"]
+    assert {t.name for t in airlift.data if t.name} == {"Veröffentlichte Zahl", "Untergrenze („über“)"}
+    assert airlift.layout.xaxis3.title.text == "Datum (November 2020)" and airlift.layout.xaxis.tickformat == "%-d. %b"
+    m = furniture(zone)
+    assert m["title"] == "Eine einzige Straße: Der Latschin-Korridor verband Stepanakert/Khankendi mit dem armenischen Goris, Luftlinie 33 km entfernt"
+    assert m["subtitle"].endswith("; weiter herausgezoomt auch Yerevan")
+    assert "Am 30. August 2022 trat an ihre Stelle eine neue Straße, die Lachin/Berdzor umgeht" in m["notes"][1]
+    assert m["data"]["columns"][:3] == ["Name", "andere Namen", "Art"] and m["data"]["rows"][0][2] == "Stadt"
+    assert {t.name for t in zone.data} == {"Ort", "Hauptstadt", "Korridorstraße bis Aug. 2022 (schematisch)", "Grenze (Natural Earth)",
+                                           "Küste des Kaspischen Meeres"}
+    assert zone.layout.xaxis.title.text == "Längengrad (° O)"
+    assert figures["personnel_publishers"] == "[Office A](https://am.example.org/1) und [Wire R](https://ru.example.org/2)"
+    assert figures["bypass_road_date"] == pd.Timestamp("2022-08-30")  # the same value in both editions
+    # what the charts draw is the same in both editions
+    english = (pk.airlift_build_up(frames["peacekeeping_deployment"], frames["peacekeeping_mandate_2020"]),
+               pk.zone_map(frames["places"], frames["boundaries_natural_earth"], frames["sources"], frames["timeline_events"]))
+    for german, same in zip((airlift, zone), english):
+        assert [(list(t.x), list(t.y)) for t in german.data] == [(list(t.x), list(t.y)) for t in same.data]
 
 
 def test_the_real_boundary_file_holds_only_armenia_and_azerbaijan_lines():
