@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import json
+
 import pandas as pd
 import pytest
 from conftest import DATA, edit_csv
 
 from karabakh_book import load, with_sources
 from karabakh_book.stories.claims import (
-    CONSISTENT, CONTEXT, DATASETS, IMPRECISE, NOT_SUPPORTED, claims_ledger, compare_number, ledger_html,
-    report_numbers, verdict_tally,
+    CONSISTENT, CONTEXT, DATASETS, IMPRECISE, NOT_SUPPORTED, VERDICTS, claims_ledger, compare_number, ledger_html,
+    ledger_key_figures, report_numbers, uses_wording, verdict_tally,
 )
+from karabakh_book.words import Term, speaking
 
 # The editors' sign-off on the current data. A change of evidence that moves a verdict fails
 # here on purpose: someone must read the new evidence and update the chapter's prose with it.
@@ -38,14 +42,16 @@ SIGNED_OFF = {
 }
 
 
-def frames_from(data_dir) -> dict[str, pd.DataFrame]:
-    frames = {name: with_sources(load(name, data_dir), data_dir) for name in DATASETS if name != "sources"}
-    frames["sources"] = load("sources", data_dir)
+def frames_from(data_dir, language: str = "en") -> dict[str, pd.DataFrame]:
+    with speaking(language):  # the data's own text arrives in the language it is loaded in
+        frames = {name: with_sources(load(name, data_dir), data_dir) for name in DATASETS if name != "sources"}
+        frames["sources"] = load("sources", data_dir)
     return frames
 
 
-def verdicts(data_dir) -> dict[str, str]:
-    ledger = claims_ledger(frames_from(data_dir))
+def verdicts(data_dir, language: str = "en") -> dict[str, str]:
+    with speaking(language):
+        ledger = claims_ledger(frames_from(data_dir, language))
     return dict(zip(ledger["claim_id"], ledger["verdict"]))
 
 
@@ -148,3 +154,137 @@ def test_ledger_charts_count_every_claim(ledger):
     numbers = report_numbers(ledger)
     approximate_numeric = ledger[ledger["approximate"] & ledger["report_value"].notna()]
     assert len(numbers.data[0].x) == len(approximate_numeric)
+
+
+# --- The German edition: the same checks on the report's German words ---------------------------
+
+# The DW report's own German for the claims the checks read, and the recorded titles in German.
+REPORT_SAYS_DE = {"hajiyev_title": "Vizepräsident", "about_2000_peacekeepers": "etwa 2.000", "war_six_weeks": "etwa sechswöchigen Krieges"}
+SAID_DE = {
+    "hajiyev_title_newsaz": "Assistent des Präsidenten Aserbaidschans, Leiter der Abteilung für außenpolitische "
+    "Angelegenheiten der Präsidialverwaltung",
+    "hajiyev_title_azertag": "Assistent des aserbaidschanischen Präsidenten und Leiter der Abteilung für Außenpolitik in der "
+    "Präsidialverwaltung",
+}
+
+
+def append_row(data_dir, table: str, row: dict) -> None:
+    """One more row, its cells given by column name (the others left empty)."""
+    path = data_dir / f"{table}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow([row.get(column, "") for column in header])
+
+
+def with_german(data_dir, table: str, key: str, column: str, german: dict) -> None:
+    """Give ``column`` its German twin (``column_de``, as the German edition's data has it): the
+    rows in ``german`` get that German; other rows keep the German they have, or the English."""
+    path, twin = data_dir / f"{table}.csv", f"{column}_de"
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header, rows = list(reader.fieldnames), list(reader)
+    if twin not in header:
+        header.insert(header.index(column) + 1, twin)
+        descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+        fields = next(r for r in descriptor["resources"] if r["name"] == table)["schema"]["fields"]
+        at = next(i for i, f in enumerate(fields) if f["name"] == column)
+        fields.insert(at + 1, {"name": twin, "type": "string", "description": f"German wording of {column}."})
+        (data_dir / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False), encoding="utf-8")
+    for row in rows:
+        row[twin] = german.get(row[key]) or row.get(twin) or row[column]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.fixture
+def german_data(data_copy):
+    """The data with the German twins of the columns the checks read: the report's words and the titles."""
+    with_german(data_copy, "report_claims", "claim_id", "report_says", REPORT_SAYS_DE)
+    with_german(data_copy, "statements", "statement_id", "said", SAID_DE)
+    return data_copy
+
+
+def test_the_german_report_words_and_titles_arrive_in_german(german_data):
+    frames = frames_from(german_data, "de")
+    says = frames["report_claims"].set_index("claim_id")["report_says"]
+    assert says["hajiyev_title"] == "Vizepräsident"
+    assert "report_says_de" not in frames["report_claims"]
+    assert frames_from(german_data)["report_claims"].set_index("claim_id").loc["hajiyev_title", "report_says"] == "vice-president"
+
+
+def test_verdicts_are_the_same_in_both_editions(german_data):
+    assert verdicts(german_data, "de") == verdicts(german_data, "en") == SIGNED_OFF
+
+
+def test_a_vice_presidential_title_supports_the_report_in_both_languages(german_data):
+    append_row(german_data, "statements", {
+        "statement_id": "hajiyev_title_other", "subject": "hajiyev_title", "date": "2024-04-17", "speaker": "Hikmet Hajiyev",
+        "label": "Hajiyev's title (other)", "said": "Vice-President of Azerbaijan", "figure_side": "azerbaijani",
+        "source_id": "trend_3887016",
+    })
+    with_german(german_data, "statements", "statement_id", "said", {"hajiyev_title_other": "Vizepräsident Aserbaidschans"})
+    assert verdicts(german_data, "en")["hajiyev_title"] == verdicts(german_data, "de")["hajiyev_title"] == CONSISTENT
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "found"),
+    [
+        ("Vice President of Azerbaijan", "vice-president", True),
+        ("Vice-President", "vice president", True),
+        ("der Vizepräsident Aserbaidschans", "Vizepräsident", True),
+        ("des Vizepräsidenten", "Vizepräsident", True),  # German inflects: the word may go on
+        ("Vizepräsident", "Präsident", False),  # but it must begin where the report's word begins
+        ("Assistent des Präsidenten Aserbaidschans", "Vizepräsident", False),
+        ("Presidential Security Service, President's office", "vice-president", False),
+        (pd.NA, "vice-president", False),
+    ],
+)
+def test_the_report_s_wording_is_found_in_either_language(text, words, found):
+    assert uses_wording(text, words) is found
+
+
+def test_verdicts_are_glued_as_terms_known_by_their_english_key(german_data):
+    with speaking("de"):
+        figures = ledger_key_figures(claims_ledger(frames_from(german_data, "de")))
+    verdict = figures["verdict_hajiyev_title"]
+    assert isinstance(verdict, Term) and verdict.key == NOT_SUPPORTED and verdict == "nicht belegt"
+    assert figures["n_consistent"] == sum(v == CONSISTENT for v in SIGNED_OFF.values())
+
+
+def test_the_german_ledger_has_german_headers_and_the_report_s_german_words(german_data):
+    with speaking("de"):
+        html = ledger_html(claims_ledger(frames_from(german_data, "de")))
+    for header in ("Die Behauptung der Meldung", "Bewertung", "Was die Daten sagen", "Belege"):
+        assert f'<th scope="col">{header}</th>' in html
+    assert 'aria-label="Faktencheck der Meldung"' in html and "Mehr im Kapitel." in html
+    assert "Meldung: \u201eVizepräsident\u201c" in html  # the report's own word, in German quotation marks
+    # the CSS class comes from the verdict's key, the text is German
+    assert '<span class="kb-verdict kb-verdict-not-supported">nicht belegt</span>' in html
+    assert "The report" not in html and "See the chapter" not in html
+
+
+def test_the_ledger_charts_speak_german_with_german_numbers(german_data):
+    with speaking("de"):
+        ledger = claims_ledger(frames_from(german_data, "de"))
+        tally, numbers = verdict_tally(ledger), report_numbers(ledger)
+    consistent = sum(v == CONSISTENT for v in SIGNED_OFF.values())
+    furniture = tally.layout.meta["furniture"]
+    assert furniture["title"] == f"Die Daten bestätigen {consistent} der {len(SIGNED_OFF)} Behauptungen der Meldung so, wie sie dastehen"
+    assert furniture["language"] == "de" and tally.layout.separators == ",."
+    assert furniture["data"]["columns"] == ["Abschnitt", "Behauptung", "Wortlaut der Meldung", "Bewertung", "Was die Daten sagen"]
+    assert [trace.name for trace in tally.data] == ["stimmt", "stimmt, aber ungenau", "braucht Kontext", "nicht belegt"]
+    assert list(tally.data[0].y)[0] == "Krieg und Waffenstillstand"
+    gaps = numbers.layout.meta["furniture"]
+    assert gaps["title"].startswith("Alle runden Zahlen der Meldung liegen höchstens ") and gaps["title"].endswith(" Prozent neben den Daten")
+    assert "\u201eetwa 2.000\u201c gegenüber 1.960 in den Daten, eine Abweichung von +2,0 Prozent" in gaps["description"]
+    assert "+2,0\u00a0%" in list(numbers.data[0].text)
+    # The German source line names whole sentences: German dates do not cut it short.
+    assert "Vom 27. September 2020 bis zum Waffenstillstand" in gaps["source"]
+    # what the charts draw is the same in both editions
+    english = claims_ledger(frames_from(german_data))
+    assert [list(t.x) for t in verdict_tally(english).data] == [list(t.x) for t in tally.data]
+    assert list(report_numbers(english).data[0].x) == list(numbers.data[0].x)
+    assert [t.name for t in verdict_tally(english).data] == list(VERDICTS)

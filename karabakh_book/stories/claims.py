@@ -4,10 +4,15 @@ The claims themselves are data (``report_claims``); this module holds one check 
 A check reads the evidence from the other datasets and returns a ``Finding``: a verdict on
 the book's four-step scale, what the data says, and the sources it rests on. Nothing here is
 a stored verdict: change the evidence and the verdict follows.
+
+Both editions run the same checks on the same rows: the report's words and the data's text
+arrive in the reader's language, every sentence is said in it, and a verdict is known by its
+key (the English) in both, so that the two ledgers cannot disagree.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html import escape
 from typing import Callable
@@ -18,20 +23,23 @@ import plotly.graph_objects as go
 from ..facts import goods_against_expected, war_duration_days
 from ..links import STAGES, chapter_link
 from ..style import MUTED, PALETTE, SIDE_LABELS, furnish
-from ..words import clock, day, outlets
+from ..words import N_, Said, Term, language, number, outlets, say, say_n, say_plotly
 
-CONSISTENT = "consistent"
-IMPRECISE = "consistent but imprecise"
-CONTEXT = "needs context"
-NOT_SUPPORTED = "not supported"
+# The verdicts are language-neutral keys (the English words): the ledger, the colours, the CSS
+# classes and the tests know a verdict by its key; it is said in the reader's language where it
+# is shown, and glued as a ``Term`` so that both editions record the same key.
+CONSISTENT = N_("consistent")
+IMPRECISE = N_("consistent but imprecise")
+CONTEXT = N_("needs context")
+NOT_SUPPORTED = N_("not supported")
 VERDICTS = (CONSISTENT, IMPRECISE, CONTEXT, NOT_SUPPORTED)
 VERDICT_COLOURS = {CONSISTENT: PALETTE[2], IMPRECISE: PALETTE[5], CONTEXT: PALETTE[4], NOT_SUPPORTED: PALETTE[1]}
-VERDICT_MEANINGS = {
-    CONSISTENT: "the data bears the claim out",
-    IMPRECISE: "right in substance, but the data is more precise or slightly different",
-    CONTEXT: "not wrong, but a reader needs more to understand it",
-    NOT_SUPPORTED: "the data contradicts the claim or has nothing that backs it",
-}
+VERDICT_MEANINGS = Said({
+    CONSISTENT: N_("the data bears the claim out"),
+    IMPRECISE: N_("right in substance, but the data is more precise or slightly different"),
+    CONTEXT: N_("not wrong, but a reader needs more to understand it"),
+    NOT_SUPPORTED: N_("the data contradicts the claim or has nothing that backs it"),
+})
 # An approximate number ("about 2,000") is borne out within 5 per cent of the data, roughly
 # right within 25 per cent, and not supported beyond that.
 CLOSE, ROUGH = 0.05, 0.25
@@ -41,11 +49,18 @@ DATASETS = (
     "report_claims", "sources", "timeline_events", "statements", "war_2020_figures", "peacekeeping_mandate_2020",
     "blockade_closure_steps", "blockade_supplies", "displacement_arrivals_2023",
 )
+# The ledger's columns, as the headers of the chart data tables (field names stay as they are in English).
+TABLE_HEADERS = {
+    "stage": N_("stage"), "claim": N_("claim"), "report_says": N_("report_says"), "verdict": N_("verdict"),
+    "data_says": N_("data_says"), "report_value": N_("report_value"), "measured": N_("data value"),
+    "gap_pct": N_("gap (% of data)"),
+}
+LEDGER_HEADERS = (N_("The report's claim"), N_("Verdict"), N_("What the data says"), N_("Evidence"))
 
 
 @dataclass(frozen=True)
 class Finding:
-    verdict: str
+    verdict: str  # one of VERDICTS: the key, the same in both editions
     data_says: str
     sources: tuple[str, ...] = field(default=())
     measured: float | None = None  # the data's number, for claims that give one
@@ -57,6 +72,20 @@ def compare_number(claimed: float, measured: float, approximate: bool) -> str:
     if gap == 0 or (approximate and gap <= CLOSE):
         return CONSISTENT
     return IMPRECISE if gap <= ROUGH else NOT_SUPPORTED
+
+
+def uses_wording(text, words: str) -> bool:
+    """Whether ``text`` uses the report's ``words``, whichever language both arrive in.
+
+    The words must appear in order, the first at the start of a word, in any case, with spaces
+    or hyphens between them or none: "vice-president" is found in "Vice President of Azerbaijan",
+    "Vizepräsident" in "des Vizepräsidenten"; "Präsident" is not found in "Vizepräsident", nor
+    "vice-president" in "service, President".
+    """
+    parts = re.findall(r"\w+", words)
+    if not isinstance(text, str) or not parts:
+        return False
+    return re.search(r"\b" + r"[\s\-\u2010\u2011]*".join(map(re.escape, parts)), text, re.IGNORECASE) is not None
 
 
 class Evidence:
@@ -80,8 +109,9 @@ def _withdrawal_begun(claim, ev: Evidence) -> Finding:
     began_in_april = (first["date"].year, first["date"].month) == (2024, 4)
     return Finding(
         CONSISTENT if began_in_april else NOT_SUPPORTED,
-        f"The first departure on record is dated {day(first['date'])} (\u201c{first['label']}\u201d); "
-        f"Azerbaijan's defence ministry declared the withdrawal complete on {day(done['date'])}.",
+        say("The first departure on record is dated {first:day} (\u201c{label}\u201d); "
+            "Azerbaijan's defence ministry declared the withdrawal complete on {done:day}.",
+            first=first["date"], label=first["label"], done=done["date"]),
         (first["source_id"], done["source_id"]),
     )
 
@@ -91,7 +121,7 @@ def _peskov_confirmed(claim, ev: Evidence) -> Finding:
     first = ev.events[ev.events["stage"] == "withdrawal"]["date"].min()
     return Finding(
         CONSISTENT if confirmed["date"] >= first else NOT_SUPPORTED,
-        f"The Kremlin's confirmation is dated {day(confirmed['date'])}, after the first reports of departures.",
+        say("The Kremlin's confirmation is dated {date:day}, after the first reports of departures.", date=confirmed["date"]),
         (confirmed["source_id"],),
     )
 
@@ -101,24 +131,37 @@ def _azerbaijani_media_first(claim, ev: Evidence) -> Finding:
     stage = ev.events[(ev.events["stage"] == "withdrawal") & (ev.events["publisher_side"] == "azerbaijani")]
     earlier = stage[stage["date"] < confirmed["date"]].sort_values("date")
     if earlier.empty:
-        return Finding(NOT_SUPPORTED, "No Azerbaijani report of departures predates the Kremlin's confirmation.", (confirmed["source_id"],))
+        return Finding(
+            NOT_SUPPORTED, say("No Azerbaijani report of departures predates the Kremlin's confirmation."), (confirmed["source_id"],)
+        )
     first = earlier.iloc[0]
     return Finding(
         CONSISTENT,
-        f"{first['publisher']} reported on {day(first['date'])} that peacekeepers were leaving, "
-        f"{(confirmed['date'] - first['date']).days} days before the Kremlin confirmed the withdrawal.",
+        say_n("{publisher} reported on {date:day} that peacekeepers were leaving, "
+              "{n} day before the Kremlin confirmed the withdrawal.",
+              "{publisher} reported on {date:day} that peacekeepers were leaving, "
+              "{n} days before the Kremlin confirmed the withdrawal.",
+              int((confirmed["date"] - first["date"]).days), publisher=first["publisher"], date=first["date"]),
         (first["source_id"], confirmed["source_id"]),
     )
 
 
 def _hajiyev_title(claim, ev: Evidence) -> Finding:
+    # The report's wording and the recorded titles both arrive in the reader's language (German
+    # twins in the German edition): the same rows decide in both, by wording_found.
     titles = ev.said("hajiyev_title")
-    english = titles.iloc[0]  # the first recorded wording; the others are translations of the same title
-    matches = titles["said"].str.contains(claim["report_says"], case=False, regex=False).any()
+    first = titles.iloc[0]  # the first recorded wording; the others are translations of the same title
+    calling = titles[titles["said"].map(lambda title: uses_wording(title, claim["report_says"])).astype(bool)]
+    if calling.empty:
+        return Finding(
+            NOT_SUPPORTED,
+            say("Azerbaijani media give his office as \u201c{title}\u201d: he heads the department, "
+                "but no source calls him vice-president.", title=first["said"]),
+            tuple(titles["source_id"]),
+        )
     return Finding(
-        CONSISTENT if matches else NOT_SUPPORTED,
-        f"Azerbaijani media give his office as \u201c{english['said']}\u201d: he heads the department, "
-        f"but no source calls him vice-president.",
+        CONSISTENT,
+        say("{publisher} gives his office as \u201c{title}\u201d.", publisher=calling.iloc[0]["publisher"], title=calling.iloc[0]["said"]),
         tuple(titles["source_id"]),
     )
 
@@ -127,8 +170,9 @@ def _control_since_1994(claim, ev: Evidence) -> Finding:
     ceasefire, proclaimed = ev.event("ceasefire_1994"), ev.event("nkr_proclaimed_1991")
     return Finding(
         CONSISTENT if ceasefire["date"].year == claim["report_value"] else NOT_SUPPORTED,
-        f"The ceasefire that froze the first war's front lines took effect on {day(ceasefire['date'])}; "
-        f"the unrecognised republic had been proclaimed on {day(proclaimed['date'])}.",
+        say("The ceasefire that froze the first war's front lines took effect on {ceasefire:day}; "
+            "the unrecognised republic had been proclaimed on {proclaimed:day}.",
+            ceasefire=ceasefire["date"], proclaimed=proclaimed["date"]),
         (ceasefire["source_id"], proclaimed["source_id"]),
         measured=ceasefire["date"].year,
     )
@@ -139,11 +183,15 @@ def _war_six_weeks(claim, ev: Evidence) -> Finding:
     start, end = war.loc["war_start"], war.loc["ceasefire_in_force"]
     days = war_duration_days(ev.frames["war_2020_figures"])
     durations = ev.frames["war_2020_figures"].query("metric == 'war_duration'")
-    sides = ", ".join(f"{int(v)} days ({SIDE_LABELS[s]})" for s, v in zip(durations["figure_side"], durations["value"]))
+    sides = ", ".join(
+        say_n("{n} day ({side})", "{n} days ({side})", int(v), side=SIDE_LABELS[s])
+        for s, v in zip(durations["figure_side"], durations["value"])
+    )
     return Finding(
         compare_number(claim["report_value"], days / 7, claim["approximate"]),
-        f"From {day(start['date'])} to the ceasefire of {day(end['date'])} is {days} days, {days / 7:.1f} weeks; "
-        f"the sides' own counts: {sides}.",
+        say("From {start:day} to the ceasefire of {end:day} is {days} days, {weeks:.1f} weeks; "
+            "the sides' own counts: {sides}.",
+            start=start["date"], end=end["date"], days=int(days), weeks=days / 7, sides=sides),
         (start["source_id"], end["source_id"], *durations["source_id"]),
         measured=round(days / 7, 2),
     )
@@ -153,8 +201,8 @@ def _ceasefire_10_november(claim, ev: Evidence) -> Finding:
     ceasefire = ev.event("ceasefire_2020")
     return Finding(
         CONSISTENT if ceasefire["date"] == pd.Timestamp("2020-11-10") else NOT_SUPPORTED,
-        f"The statement's ceasefire took effect at {clock(ceasefire['time'])} local time "
-        f"(midnight in Moscow) on {day(ceasefire['date'])}.",
+        say("The statement's ceasefire took effect at {time:clock} local time (midnight in Moscow) on {date:day}.",
+            time=ceasefire["time"], date=ceasefire["date"]),
         (ceasefire["source_id"],),
     )
 
@@ -169,8 +217,8 @@ def _ceasefire_signatories(claim, ev: Evidence) -> Finding:
         verdict = CONSISTENT if signers == named else IMPRECISE
     return Finding(
         verdict,
-        "The statement names three signatories: " + "; ".join(f"{s} ({t})" for s, t in zip(signed["speaker"], signed["said"]))
-        + ". Putin signed as a party, not only as a broker.",
+        say("The statement names three signatories: {signatories}. Putin signed as a party, not only as a broker.",
+            signatories="; ".join(f"{s} ({t})" for s, t in zip(signed["speaker"], signed["said"]))),
         tuple(signed["source_id"].unique()),
     )
 
@@ -179,12 +227,17 @@ def _about_2000_peacekeepers(claim, ev: Evidence) -> Finding:
     personnel = ev.frames["peacekeeping_mandate_2020"].query("term_id == 'personnel'")
     figures = personnel["quantity"].unique()
     if len(figures) != 1:
-        return Finding(CONTEXT, f"The texts disagree on the contingent's size: {sorted(int(f) for f in figures)}.", tuple(personnel["source_id"]))
+        return Finding(
+            CONTEXT,
+            say("The texts disagree on the contingent's size: [{sizes}].", sizes=", ".join(number(int(f), "") for f in sorted(figures))),
+            tuple(personnel["source_id"]),
+        )
     size = int(figures[0])
     return Finding(
         compare_number(claim["report_value"], size, claim["approximate"]),
-        f"The ceasefire statement sets the contingent at {size:,} servicemen, the same figure in "
-        f"{len(personnel)} versions of the text ({outlets(personnel, len(personnel))}).",
+        say("The ceasefire statement sets the contingent at {size:,} servicemen, the same figure in "
+            "{versions} versions of the text ({outlets}).",
+            size=size, versions=len(personnel), outlets=outlets(personnel, len(personnel))),
         tuple(personnel["source_id"]),
         measured=size,
     )
@@ -193,27 +246,30 @@ def _about_2000_peacekeepers(claim, ev: Evidence) -> Finding:
 def _corridor_task(claim, ev: Evidence) -> Finding:
     corridor = ev.frames["peacekeeping_mandate_2020"].query("term_id == 'lachin_corridor_width'")
     if corridor.empty:
-        return Finding(NOT_SUPPORTED, "The mandate data has no clause on the corridor.")
+        return Finding(NOT_SUPPORTED, say("The mandate data has no clause on the corridor."))
     term = corridor.iloc[0]
     return Finding(
         CONSISTENT,
-        f"Clause {term['clause']} of the statement puts a {int(term['quantity'])} {term['unit']} wide corridor under the contingent's control.",
+        say("Clause {clause} of the statement puts a {width} {unit} wide corridor under the contingent's control.",
+            clause=term["clause"], width=int(term["quantity"]), unit=term["unit"]),
         (term["source_id"],),
     )
 
 
 def _accusations(claim, ev: Evidence) -> Finding:
     weapons, minerals = ev.said("accusation_weapons_via_corridor"), ev.said("accusation_minerals_via_corridor")
-    if weapons.empty or minerals.empty:
-        missing = "weapons" if weapons.empty else "minerals"
-        return Finding(NOT_SUPPORTED, f"No accusation about {missing} is on record in the data.")
+    if weapons.empty:
+        return Finding(NOT_SUPPORTED, say("No accusation about weapons is on record in the data."))
+    if minerals.empty:
+        return Finding(NOT_SUPPORTED, say("No accusation about minerals is on record in the data."))
     both = pd.concat([weapons, minerals])
     sides = set(both["figure_side"])
+    accusers = say("the Azerbaijani side only") if sides == {"azerbaijani"} else say("several sides")
     return Finding(
         CONTEXT,
-        f"Both accusations are on record, made by {'the Azerbaijani side only' if sides == {'azerbaijani'} else 'several sides'}: "
-        "landmines and weapons said to come in by the road, and mining said to be illegal. The data shows that the "
-        "accusations were made, not whether they were true.",
+        say("Both accusations are on record, made by {accusers}: "
+            "landmines and weapons said to come in by the road, and mining said to be illegal. The data shows that the "
+            "accusations were made, not whether they were true.", accusers=accusers),
         tuple(both["source_id"]),
     )
 
@@ -226,9 +282,11 @@ def _blockade_from_2022(claim, ev: Evidence) -> Finding:
     year_right = began["date"].year == claim["report_value"]
     return Finding(
         CONTEXT if year_right else NOT_SUPPORTED,
-        f"The road was blocked on {day(began['date'])} by people presenting themselves as environmental activists. "
-        f"That lasted {protest_days} days: Azerbaijan set up its own checkpoint on {day(checkpoint['date'])}, the protesters "
-        f"left on {day(stood_down['date'])}, and the checkpoint controlled the road for the {checkpoint_days} days up to the offensive.",
+        say("The road was blocked on {began:day} by people presenting themselves as environmental activists. "
+            "That lasted {protest_days} days: Azerbaijan set up its own checkpoint on {checkpoint:day}, the protesters "
+            "left on {left:day}, and the checkpoint controlled the road for the {checkpoint_days} days up to the offensive.",
+            began=began["date"], protest_days=int(protest_days), checkpoint=checkpoint["date"], left=stood_down["date"],
+            checkpoint_days=int(checkpoint_days)),
         (began["source_id"], checkpoint["source_id"], stood_down["source_id"], ended["source_id"]),
         measured=began["date"].year,
     )
@@ -239,9 +297,10 @@ def _shortages(claim, ev: Evidence) -> Finding:
     share = int(delivered["value"]) / int(expected["value"])
     return Finding(
         CONSISTENT if share < 0.5 else NOT_SUPPORTED,
-        f"By {day(delivered['date'])} about {int(delivered['value']):,} tonnes of goods had come in, "
-        f"{share:.0%} of the {int(expected['value']):,} tonnes expected at the pre-blockade rate "
-        "(figures of the de-facto Karabakh authorities; the share is our calculation).",
+        say("By {date:day} about {delivered:,} tonnes of goods had come in, "
+            "{share:.0%} of the {expected:,} tonnes expected at the pre-blockade rate "
+            "(figures of the de-facto Karabakh authorities; the share is our calculation).",
+            date=delivered["date"], delivered=int(delivered["value"]), share=share, expected=int(expected["value"])),
         tuple(dict.fromkeys((delivered["source_id"], expected["source_id"]))),
         measured=round(share, 3),
     )
@@ -252,8 +311,8 @@ def _one_day_offensive(claim, ev: Evidence) -> Finding:
     days = (ceasefire["date"] - began["date"]).days
     return Finding(
         compare_number(claim["report_value"], days, claim["approximate"]),
-        f"The offensive began on {day(began['date'])}; the ceasefire took effect at "
-        f"{clock(ceasefire['time'])} on {day(ceasefire['date'])}.",
+        say("The offensive began on {began:day}; the ceasefire took effect at {time:clock} on {date:day}.",
+            began=began["date"], time=ceasefire["time"], date=ceasefire["date"]),
         (began["source_id"], ceasefire["source_id"]),
         measured=days,
     )
@@ -264,8 +323,9 @@ def _republic_ended(claim, ev: Evidence) -> Finding:
     report_day = ev.event("withdrawal_confirmed_kremlin")["date"]
     return Finding(
         CONSISTENT if ceased["date"] <= report_day else NOT_SUPPORTED,
-        f"The de-facto president's decree of {day(decree['date'])} dissolved the republic's institutions "
-        f"with effect from {day(ceased['date'])}, before the report was published.",
+        say("The de-facto president's decree of {decree:day} dissolved the republic's institutions "
+            "with effect from {ceased:day}, before the report was published.",
+            decree=decree["date"], ceased=ceased["date"]),
         (decree["source_id"], ceased["source_id"]),
     )
 
@@ -276,8 +336,9 @@ def _about_100000_left(claim, ev: Evidence) -> Finding:
     passed = arrivals[arrivals["cumulative_arrivals"] >= claim["report_value"]].iloc[0]
     return Finding(
         compare_number(claim["report_value"], int(final["cumulative_arrivals"]), claim["approximate"]),
-        f"The Armenian government's border count passed {claim['report_value']:,} on {day(passed['date'])} and stood at "
-        f"{int(final['cumulative_arrivals']):,} on {day(final['date'])}.",
+        say("The Armenian government's border count passed {mark:,} on {passed:day} and stood at "
+            "{final:,} on {final_day:day}.",
+            mark=int(claim["report_value"]), passed=passed["date"], final=int(final["cumulative_arrivals"]), final_day=final["date"]),
         (passed["source_id"], final["source_id"]),
         measured=int(final["cumulative_arrivals"]),
     )
@@ -288,9 +349,9 @@ def _war_retook_parts(claim, ev: Evidence) -> Finding:
     taken, handed = shares.loc["share_taken_in_fighting"], shares.loc["share_handed_over"]
     return Finding(
         CONSISTENT if taken["value"] > 0 else NOT_SUPPORTED,
-        f"By one analyst's estimate Azerbaijan took about {taken['value']:g}% of the area the Karabakh Armenian side "
-        f"had held in the fighting, and received {handed['value']:g}% more in the districts handed over under the "
-        "ceasefire statement.",
+        say("By one analyst's estimate Azerbaijan took about {taken:g}% of the area the Karabakh Armenian side "
+            "had held in the fighting, and received {handed:g}% more in the districts handed over under the "
+            "ceasefire statement.", taken=float(taken["value"]), handed=float(handed["value"])),
         (taken["source_id"], handed["source_id"]),
     )
 
@@ -302,10 +363,11 @@ def _peacekeepers_did_not_intervene(claim, ev: Evidence) -> Finding:
     days = (stood_down["date"] - began["date"]).days
     return Finding(
         CONTEXT,
-        f"The protesters held the road for {days} days, from {day(began['date'])} to {day(stood_down['date'])}, in the "
-        f"zone the peacekeepers were to keep open. Baku's version differed: on "
-        f"{day(blamed['date'])} a presidential aide said the peacekeepers, not the protesters, had closed the road. "
-        "The data records what happened on the road, not why the contingent acted as it did.",
+        say("The protesters held the road for {days} days, from {began:day} to {left:day}, in the "
+            "zone the peacekeepers were to keep open. Baku's version differed: on "
+            "{blamed:day} a presidential aide said the peacekeepers, not the protesters, had closed the road. "
+            "The data records what happened on the road, not why the contingent acted as it did.",
+            days=int(days), began=began["date"], left=stood_down["date"], blamed=blamed["date"]),
         (began["source_id"], stood_down["source_id"], blamed["source_id"]),
     )
 
@@ -314,8 +376,8 @@ def _azerbaijani_control(claim, ev: Evidence) -> Finding:
     ceasefire, flag = ev.event("ceasefire_2023"), ev.event("flag_raised_stepanakert")
     return Finding(
         CONSISTENT if flag["date"] > ceasefire["date"] else NOT_SUPPORTED,
-        f"After the ceasefire of {day(ceasefire['date'])} Azerbaijan's president raised the Azerbaijani flag in "
-        f"Stepanakert (Khankendi) on {day(flag['date'])}.",
+        say("After the ceasefire of {ceasefire:day} Azerbaijan's president raised the Azerbaijani flag in "
+            "Stepanakert (Khankendi) on {flag:day}.", ceasefire=ceasefire["date"], flag=flag["date"]),
         (ceasefire["source_id"], flag["source_id"]),
     )
 
@@ -324,9 +386,9 @@ def _defence_army_abolished(claim, ev: Evidence) -> Finding:
     handover, decree = ev.event("weapons_handover_begins"), ev.event("dissolution_decree")
     return Finding(
         CONSISTENT if handover["date"] <= decree["date"] else IMPRECISE,
-        f"Under the ceasefire the Karabakh Armenian forces were to be disbanded and disarmed; the handover of their "
-        f"weapons began on {day(handover['date'])} by the Russian defence ministry's account, and the decree of "
-        f"{day(decree['date'])} dissolved all the republic's institutions.",
+        say("Under the ceasefire the Karabakh Armenian forces were to be disbanded and disarmed; the handover of their "
+            "weapons began on {handover:day} by the Russian defence ministry's account, and the decree of "
+            "{decree:day} dissolved all the republic's institutions.", handover=handover["date"], decree=decree["date"]),
         (handover["source_id"], decree["source_id"]),
     )
 
@@ -387,47 +449,87 @@ def ledger_key_figures(ledger: pd.DataFrame) -> dict:
         "n_numeric": int(ledger["report_value"].notna().sum()),
         "close_pct": round(CLOSE * 100),
         "rough_pct": round(ROUGH * 100),
-        # Glued so that a reviewer's re-execution compares every verdict with the published one.
-        **{f"verdict_{claim}": verdict for claim, verdict in zip(ledger["claim_id"], ledger["verdict"])},
+        # Glued so that a reviewer's re-execution compares every verdict with the published one;
+        # as Terms, so that both editions record the same key.
+        **{f"verdict_{claim}": Term(verdict) for claim, verdict in zip(ledger["claim_id"], ledger["verdict"])},
     }
+
+
+def _table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Ledger columns as a chart's data table: verdicts said in the reader's language, headers named."""
+    if "verdict" in frame:
+        frame = frame.assign(verdict=frame["verdict"].map(say))
+    return frame.rename(columns={c: TABLE_HEADERS[c] for c in frame.columns if c in TABLE_HEADERS})
+
+
+def _as_recorded(value: float, grouped: bool) -> str:
+    """The data's number for a chart's description and hover label, in the reader's number form.
+
+    The ledger holds the numbers in a float column, and the English edition was published
+    writing them as such ("6.29", "1,960.0"); it keeps that until its record is renewed. German
+    writes a whole number as a whole number (1.960, 6,29).
+    """
+    if language() == "en":
+        decimals = len(repr(float(value)).partition(".")[2])
+        return number(float(value), f"{',' if grouped else ''}.{decimals}f")
+    return number(float(value), ",g" if grouped else "g")
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of a 'data says' text, for a source line.
+
+    The English edition cuts at the first full stop of any kind, as it was first published ("6.3
+    weeks" reads "6", "BAKU.WS" "BAKU"); changing that changes the published edition, so it is kept
+    until the record is renewed. German dates and numbers are full of full stops (27. September,
+    1.960): there a sentence ends at a full stop followed by a space or the end, not after a day's
+    number.
+    """
+    if language() == "en":
+        return text.split(".")[0]
+    return re.split(r"(?<!\b\d)(?<!\b\d\d)\.(?=\s|$)", text)[0]
 
 
 def verdict_tally(ledger: pd.DataFrame) -> go.Figure:
     """How the report's claims fare, stage by stage."""
-    stage_titles = {stage: title for stage, (_, title) in STAGES.items()}
+    stage_titles = {stage: say(title) for stage, (_, title) in STAGES.items()}
     order = [s for s in stage_titles if s in set(ledger["stage"])]
     fig = go.Figure()
     for verdict in VERDICTS:
         rows = ledger[ledger["verdict"] == verdict]
         counts = rows.groupby("stage").size().reindex(order, fill_value=0)
         claims = rows.groupby("stage")["claim"].apply(lambda c: "<br>".join(f"• {x}" for x in c)).reindex(order, fill_value="")
+        name = say(verdict)
+        hover = say_plotly("<b>%{y}: %{x} claim(s) {verdict}</b><br>%{customdata}<extra></extra>")
         fig.add_trace(
             go.Bar(
-                y=[stage_titles[s] for s in order], x=counts.values, orientation="h", name=verdict,
+                y=[stage_titles[s] for s in order], x=counts.values, orientation="h", name=name,
                 marker=dict(color=VERDICT_COLOURS[verdict]), customdata=claims.values,
-                hovertemplate=f"<b>%{{y}}: %{{x}} claim(s) {verdict}</b><br>%{{customdata}}<extra></extra>",
+                hovertemplate=hover.replace("{verdict}", name),
             )
         )
     counts = ledger["verdict"].value_counts()
     fig.update_layout(
         barmode="stack", height=380,
-        xaxis=dict(title="Claims in the report (count)", dtick=1),
+        xaxis=dict(title=say("Claims in the report (count)"), dtick=1),
         yaxis=dict(title=None, autorange="reversed", categoryorder="array", categoryarray=[stage_titles[s] for s in order]),
         legend=dict(traceorder="normal"),
     )
-    tally = "; ".join(f"{int(counts.get(v, 0))} {v}" for v in VERDICTS)
+    names = {v: say(v) for v in VERDICTS}
+    tally = "; ".join(say("{n} {verdict}", n=int(counts.get(v, 0)), verdict=names[v]) for v in VERDICTS)
     return furnish(
         fig,
-        title=f"{int(counts.get(CONSISTENT, 0))} of the report's {len(ledger)} claims are borne out by the data as stated",
-        subtitle="Verdict on each claim of the DW report, by the stage of the story it belongs to",
-        source="DW, April 2024 (claims, as republished); verdicts computed by the book from its sourced datasets.",
-        description="Stacked horizontal bars, one per stage of the story, counting the report's claims by verdict. "
-        f"In all: {tally}.",
+        title=say("{consistent} of the report's {claims} claims are borne out by the data as stated",
+                  consistent=int(counts.get(CONSISTENT, 0)), claims=len(ledger)),
+        subtitle=say("Verdict on each claim of the DW report, by the stage of the story it belongs to"),
+        source=say("DW, April 2024 (claims, as republished); verdicts computed by the book from its sourced datasets."),
+        description=say("Stacked horizontal bars, one per stage of the story, counting the report's claims by verdict. "
+                        "In all: {tally}.", tally=tally),
         notes=(
-            "Verdicts are computed by code from the data each time the book is built; the ledger below gives the evidence for each.",
-            f"A number the report gives as approximate counts as consistent within {CLOSE:.0%} of the data and as imprecise within {ROUGH:.0%}.",
+            say("Verdicts are computed by code from the data each time the book is built; the ledger below gives the evidence for each."),
+            say("A number the report gives as approximate counts as consistent within {close:.0%} of the data and as imprecise within {rough:.0%}.",
+                close=CLOSE, rough=ROUGH),
         ),
-        data=ledger[["stage", "claim", "report_says", "verdict", "data_says"]],
+        data=_table(ledger[["stage", "claim", "report_says", "verdict", "data_says"]]),
         datasets=DATASETS,
     )
 
@@ -441,57 +543,71 @@ def report_numbers(ledger: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     fig.add_vrect(x0=-CLOSE * 100, x1=CLOSE * 100, fillcolor=VERDICT_COLOURS[CONSISTENT], opacity=0.15, line_width=0)
     fig.add_vline(x=0, line=dict(color=MUTED, width=1))
+    hover = numeric.assign(
+        measured=[_as_recorded(m, grouped=False) for m in numeric["measured"]], verdict=numeric["verdict"].map(say),
+    )
     fig.add_trace(
         go.Scatter(
-            x=numeric["gap_pct"], y=numeric["label"], mode="markers+text", text=[f"{g:+.1f}%" for g in numeric["gap_pct"]],
+            x=numeric["gap_pct"], y=numeric["label"], mode="markers+text",
+            text=[say("{gap:+.1f}%", gap=float(g)) for g in numeric["gap_pct"]],
             textposition="top center", marker=dict(size=12, color=[VERDICT_COLOURS[v] for v in numeric["verdict"]]),
-            customdata=numeric[["claim", "measured", "verdict", "data_says"]].astype(str).to_numpy(),
-            hovertemplate="<b>%{customdata[0]}</b><br>Report: %{y}; data: %{customdata[1]}"
-            "<br>Gap: %{x:+.1f}% (%{customdata[2]})<extra></extra>",
+            customdata=hover[["claim", "measured", "verdict", "data_says"]].astype(str).to_numpy(),
+            hovertemplate=say_plotly("<b>%{customdata[0]}</b><br>Report: %{y}; data: %{customdata[1]}"
+                                     "<br>Gap: %{x:+.1f}% (%{customdata[2]})<extra></extra>"),
             showlegend=False,
         )
     )
-    fig.add_annotation(x=0, y=0, yref="paper", text=f"±{CLOSE:.0%}", showarrow=False, font=dict(size=11, color=MUTED), yanchor="bottom")
+    fig.add_annotation(x=0, y=0, yref="paper", text=say("±{close:.0%}", close=CLOSE), showarrow=False,
+                       font=dict(size=11, color=MUTED), yanchor="bottom")
     widest = numeric["gap_pct"].abs().max()
     fig.update_layout(
         height=300,
-        xaxis=dict(title="Gap to the data's figure (%)", range=[-max(10, widest * 1.5), max(10, widest * 1.5)], ticksuffix="%"),
+        xaxis=dict(title=say("Gap to the data's figure (%)"), range=[-max(10, widest * 1.5), max(10, widest * 1.5)], ticksuffix="%"),
         yaxis=dict(title=None, range=[-0.7, len(numeric) - 0.3]),
+    )
+    dots = "; ".join(
+        say("{report} against {measured} in the data, a gap of {gap:+.1f}%",
+            report=r["report_says"], measured=_as_recorded(r["measured"], grouped=True), gap=float(r["gap_pct"]))
+        for _, r in numeric.iterrows()
     )
     return furnish(
         fig,
-        title=f"The report's round numbers all fall within {widest:.1f}% of the data",
-        subtitle=f"Each approximate figure in the report against the figure the data gives; the shaded band is ±{CLOSE:.0%}, where a round number counts as consistent",
-        source="DW, April 2024 (claims); data: " + "; ".join(numeric["data_says"].str.split(".").str[0]) + ".",
-        description="Dots on a horizontal scale of percentage gap, one per approximate number in the report: "
-        + "; ".join(f"{r['report_says']} against {r['measured']:,} in the data, a gap of {r['gap_pct']:+.1f}%" for _, r in numeric.iterrows())
-        + ".",
+        title=say("The report's round numbers all fall within {widest:.1f}% of the data", widest=float(widest)),
+        subtitle=say("Each approximate figure in the report against the figure the data gives; the shaded band is ±{close:.0%}, "
+                     "where a round number counts as consistent", close=CLOSE),
+        source=say("DW, April 2024 (claims); data: {evidence}.", evidence="; ".join(numeric["data_says"].map(_first_sentence))),
+        description=say("Dots on a horizontal scale of percentage gap, one per approximate number in the report: {dots}.", dots=dots),
         notes=(
-            "The war's length is compared in weeks (days divided by seven); the peacekeepers by the statement's ceiling; the exodus by the last border count.",
-            "The gap is our calculation.",
+            say("The war's length is compared in weeks (days divided by seven); the peacekeepers by the statement's ceiling; "
+                "the exodus by the last border count."),
+            say("The gap is our calculation."),
         ),
-        data=numeric[["claim", "report_says", "report_value", "measured", "gap_pct", "verdict"]].rename(
-            columns={"measured": "data value", "gap_pct": "gap (% of data)"}
-        ),
+        data=_table(numeric[["claim", "report_says", "report_value", "measured", "gap_pct", "verdict"]]),
         datasets=DATASETS,
     )
 
 
 def ledger_html(ledger: pd.DataFrame) -> str:
-    """The ledger as an HTML table: every cell escaped, evidence as links to the sources read."""
+    """The ledger as an HTML table: every cell escaped, evidence as links to the sources read.
+
+    A verdict's CSS class comes from its key (the English), so both editions colour it alike."""
+    see_chapter = say("See the chapter.")
     rows = []
     for _, row in ledger.iterrows():
         evidence = "; ".join(f'<a href="{escape(url)}">{escape(publisher)}</a>' for publisher, url in row["evidence"])
         verdict_class = "kb-verdict-" + row["verdict"].replace(" ", "-")
+        report = say("Report: \u201c{words}\u201d", words=escape(row["report_says"]))
+        verdict = say(row["verdict"])
         rows.append(
             f'<tr id="claim-{escape(row["claim_id"])}"><td>{escape(row["claim"])}'
-            f'<br><span class="kb-report-says">Report: \u201c{escape(row["report_says"])}\u201d</span></td>'
-            f'<td><span class="kb-verdict {verdict_class}">{escape(row["verdict"])}</span></td>'
-            f'<td>{escape(row["data_says"])} <a href="{escape(chapter_link(row["chapter"]))}">See the chapter.</a></td>'
+            f'<br><span class="kb-report-says">{report}</span></td>'
+            f'<td><span class="kb-verdict {verdict_class}">{escape(verdict)}</span></td>'
+            f'<td>{escape(row["data_says"])} <a href="{escape(chapter_link(row["chapter"]))}">{escape(see_chapter)}</a></td>'
             f"<td>{evidence}</td></tr>"
         )
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("The report's claim", "Verdict", "What the data says", "Evidence"))
+    head = "".join(f'<th scope="col">{escape(say(h), quote=False)}</th>' for h in LEDGER_HEADERS)
+    label = say("Claims ledger")
     return (
-        '<div class="kb-table-scroll kb-ledger" tabindex="0" role="region" aria-label="Claims ledger">'
+        f'<div class="kb-table-scroll kb-ledger" tabindex="0" role="region" aria-label="{escape(label)}">'
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
