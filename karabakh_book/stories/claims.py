@@ -463,29 +463,15 @@ def _table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _as_recorded(value: float, grouped: bool) -> str:
-    """The data's number for a chart's description and hover label, in the reader's number form.
-
-    The ledger holds the numbers in a float column, and the English edition was published
-    writing them as such ("6.29", "1,960.0"); it keeps that until its record is renewed. German
-    writes a whole number as a whole number (1.960, 6,29).
-    """
-    if language() == "en":
-        decimals = len(repr(float(value)).partition(".")[2])
-        return number(float(value), f"{',' if grouped else ''}.{decimals}f")
+    """The data's number for a chart's description and hover label, in the reader's number form:
+    the ledger holds its numbers in a float column, but a whole number reads as one (1,960 / 1.960)."""
     return number(float(value), ",g" if grouped else "g")
 
 
 def _first_sentence(text: str) -> str:
-    """The first sentence of a 'data says' text, for a source line.
-
-    The English edition cuts at the first full stop of any kind, as it was first published ("6.3
-    weeks" reads "6", "BAKU.WS" "BAKU"); changing that changes the published edition, so it is kept
-    until the record is renewed. German dates and numbers are full of full stops (27. September,
-    1.960): there a sentence ends at a full stop followed by a space or the end, not after a day's
-    number.
-    """
-    if language() == "en":
-        return text.split(".")[0]
+    """The first sentence of a 'data says' text, for a source line: it ends at a full stop followed
+    by a space or the end, not inside a number (6.3 weeks), a web address (BAKU.WS) or after a
+    German day's number (27. September)."""
     return re.split(r"(?<!\b\d)(?<!\b\d\d)\.(?=\s|$)", text)[0]
 
 
