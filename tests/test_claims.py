@@ -274,7 +274,7 @@ def test_the_ledger_charts_speak_german_with_german_numbers(german_data):
     furniture = tally.layout.meta["furniture"]
     assert furniture["title"] == f"Die Daten bestätigen {consistent} der {len(SIGNED_OFF)} Behauptungen der Meldung so, wie sie dastehen"
     assert furniture["language"] == "de" and tally.layout.separators == ",."
-    assert furniture["data"]["columns"] == ["Abschnitt", "Behauptung", "Wortlaut der Meldung", "Bewertung", "Was die Daten sagen"]
+    assert furniture["data"]["columns"] == ["Etappe", "Behauptung", "Wortlaut der Meldung", "Bewertung", "Was die Daten sagen"]
     assert [trace.name for trace in tally.data] == ["stimmt", "stimmt, aber ungenau", "braucht Kontext", "nicht belegt"]
     assert list(tally.data[0].y)[0] == "Krieg und Waffenstillstand"
     gaps = numbers.layout.meta["furniture"]

@@ -317,7 +317,7 @@ def test_the_peacekeepers_builders_speak_german_with_german_numbers_and_dates(fr
     assert f["language"] == "de" and airlift.layout.separators == ",."
     assert "20. November 2020: Für Flüge wurden zwei Gesamtzahlen gemeldet (200 und 240); die Grafik zeigt beide." in f["notes"]
     assert "Eingeflogene Soldaten: von 400 am 12. November 2020 auf 1.000 am 20. November 2020." in f["description"]
-    assert f["data"]["columns"] == ["Reihe", "Datum", "Gesamtzahl", "Maßeinheit", "ungefähr", "Medium", "Quell-URL", "Verlässlichkeit"]
+    assert f["data"]["columns"] == ["Reihe", "Datum", "Gesamtzahl", "Einheit", "ungefähr", "Medium", "Quell-URL", "Verlässlichkeit"]
     assert f["data"]["rows"][0][:4] == ["Eingeflogene Soldaten", "12. November 2020", "400", "Soldaten"]
     assert [a.text for a in airlift.layout.annotations][-2:] == ["Mandat: 1.000", "Mandat: 50"]
     assert {t.name for t in airlift.data if t.name} == {"Veröffentlichte Zahl", "Untergrenze („über“)"}

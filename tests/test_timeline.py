@@ -94,7 +94,7 @@ def test_the_timeline_speaks_german_with_german_dates_and_draws_the_same(frames)
     furniture = fig.layout.meta["furniture"]
     assert furniture["language"] == "de" and fig.layout.separators == ",."
     assert furniture["title"] == "7 datierte Ereignisse von 1994 bis 2024, die meisten in den vier Jahren nach dem Krieg von 2020"
-    assert furniture["source"].startswith("Daten der Ereignisse nach Angaben von Outlet B, Outlet A;")
+    assert furniture["source"].startswith("Daten der Ereignisse, gemeldet von diesen Medien: Outlet B, Outlet A;")
     assert "zwischen dem 27. September 2020 und dem 12. Juni 2024" in furniture["description"]
     assert "in der Zeile „Krieg und Waffenstillstand“" in furniture["description"]
     assert furniture["data"]["columns"] == ["Datum", "Zeitpunkt", "Etappe", "Ereignis", "Beschreibung", "Medium", "Quell-URL"]

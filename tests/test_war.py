@@ -197,7 +197,7 @@ def test_the_war_builders_speak_german_with_german_numbers_and_dates(frames):
     assert f["language"] == "de" and calendar.layout.separators == ",."
     assert f["title"] == "10 Tage Krieg, dann die Übergabe dreier Bezirke binnen 15 Tagen – Kelbadschar 5 Tage nach der ersten Frist"
     assert "um 01:00 Uhr am 7. Oktober 2020" in f["description"]
-    assert f["data"]["columns"][:3] == ["Zeile", "was gezählt wurde", "Datum"]
+    assert f["data"]["columns"][:3] == ["Zeile", "Angabe", "Datum"]
     # the rows are named in German, the same way in the traces and in the axis order
     assert list(calendar.layout.yaxis.categoryarray) == ["Der Krieg", "Aghdam", "Kelbadschar", "Latschin"]
     assert {y for trace in calendar.data for y in trace.y} == set(calendar.layout.yaxis.categoryarray)
