@@ -186,8 +186,9 @@ def test_no_page_loads_anything_from_another_host(site):
 def test_chart_data_links_point_at_published_files(site):
     for page in notebook_pages():
         html = (site / f"{page}.html").read_text(encoding="utf-8")
-        links = re.findall(r'<a href="([^"#:]+\.csv)">full dataset', html)
-        own = re.findall(r'<a download href="([^"#:]+\.csv)">this chart', html)
+        lines = re.findall(r'<p class="kb-chart-data">.*?</p>', html, re.S)  # each chart's get-the-data line
+        links = [href for line in lines for href in re.findall(r'<a href="([^"#:]+\.csv)">', line)]
+        own = [href for line in lines for href in re.findall(r'<a download href="([^"#:]+\.csv)">', line)]
         assert links and len(own) == html.count('<figure class="kb-chart"'), page
         for link in links + own:
             assert (site / page).parent.joinpath(link).resolve().is_file(), link
