@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .words import localized
+from .words import TWIN_SUFFIX, localized
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DESCRIPTOR = "datapackage.json"
@@ -98,7 +98,7 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
         raise DataValidationError(problems)
     frame = _typed_frame(data_dir / resource["path"], resource["schema"]["fields"])
     frame, problems = _inherited(frame, resource, data_dir)
-    problems += rule_problems(frame, resource)
+    problems += rule_problems(frame, resource) + twin_problems(frame, resource)
     if problems:
         raise DataValidationError(sorted(problems, key=lambda p: p.line or 0))
     return localized(frame)  # the data's own text in the reader's language (its German twin columns)
@@ -274,6 +274,21 @@ def rule_problems(frame: pd.DataFrame, resource: dict) -> list[Problem]:
                     Problem(resource["path"], line_of(position), rule["field"], "non_decreasing", detail)
                 )
     return sorted(problems, key=lambda p: p.line or 0)
+
+
+def twin_problems(frame: pd.DataFrame, resource: dict) -> list[Problem]:
+    """Rule ``translated``: a German twin is filled exactly where its English column is, so no row
+    of the German edition shows English, or a German text the English edition lacks."""
+    problems = []
+    for twin in (c for c in frame.columns if c.endswith(TWIN_SUFFIX) and c[: -len(TWIN_SUFFIX)] in frame.columns):
+        english = twin[: -len(TWIN_SUFFIX)]
+        for position in frame.index[frame[english].notna() & frame[twin].isna()]:
+            problems.append(Problem(resource["path"], line_of(position), twin, "translated",
+                                    f"'{english}' has text ({frame.at[position, english]!r}) but its German twin is empty"))
+        for position in frame.index[frame[english].isna() & frame[twin].notna()]:
+            problems.append(Problem(resource["path"], line_of(position), twin, "translated",
+                                    f"German text ({frame.at[position, twin]!r}) for an empty '{english}'"))
+    return problems
 
 
 def line_of(position: int) -> int:

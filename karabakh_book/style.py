@@ -136,6 +136,13 @@ def plain_json(fig: go.Figure | dict) -> dict:
     return json.loads(pio.to_json(fig, validate=False, pretty=False))
 
 
+def _number_kind(series: pd.Series) -> str:
+    """'count' for whole numbers, 'decimal' for other numbers, '' for anything else."""
+    if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
+        return ""
+    return "count" if pd.api.types.is_integer_dtype(series) else "decimal"
+
+
 def _table_payload(data: pd.DataFrame) -> dict:
     """The chart's data as plain JSON text cells: dates as ISO 8601, numbers unformatted; headers
     in the reader's language, and which columns hold the data's own English text."""
@@ -150,8 +157,8 @@ def _table_payload(data: pd.DataFrame) -> dict:
     return {
         "columns": [say(str(c)) for c in cells.columns],
         "english": [str(c) in ENGLISH_COLUMNS for c in cells.columns],
-        # Whole numbers are shown grouped in the reader's way (2,906 / 2.906); the CSV keeps them plain.
-        "counts": [pd.api.types.is_integer_dtype(data[c]) and not pd.api.types.is_bool_dtype(data[c]) for c in data.columns],
+        # Numbers are shown in the reader's way (2,906 / 2.906; 6.29 / 6,29); the CSV keeps them plain.
+        "numbers": [_number_kind(data[c]) for c in data.columns],
         "rows": cells.values.tolist(),
     }
 

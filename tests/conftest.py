@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import shutil
 import subprocess
@@ -25,13 +28,39 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+GERMAN_STAND_IN = "[de] "
+
+
 def write_fixture(directory: Path, files: dict[str, str]) -> Path:
     """A hand-made data folder: the real descriptor (so the real schema and rules apply) and
-    small CSVs written by a test, named ``<dataset>.csv``."""
+    small CSVs written by a test, named ``<dataset>.csv``.
+
+    A CSV written without the German twins its schema declares gets them as marked stand-ins
+    ("[de] " and the English), so a test about English output need not spell out German; a test
+    of the German edition writes its twins itself."""
     shutil.copy(DATA / "datapackage.json", directory / "datapackage.json")
+    fields = {r["path"]: [f["name"] for f in r["schema"]["fields"]]
+              for r in json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))["resources"]}
     for name, text in files.items():
-        (directory / name).write_text(text, encoding="utf-8")
+        (directory / name).write_text(_with_twins(text, fields.get(name, [])), encoding="utf-8")
     return directory
+
+
+def _with_twins(text: str, fields: list[str]) -> str:
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        return text
+    missing = [f for f in fields if f.endswith("_de") and f[:-3] in rows[0] and f not in rows[0]]
+    if not missing:
+        return text
+    for twin in missing:
+        english = rows[0].index(twin[:-3])
+        rows[0].insert(english + 1, twin)
+        for row in rows[1:]:
+            row.insert(english + 1, GERMAN_STAND_IN + row[english] if row[english] else "")
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
 
 
 def edit_csv(path: Path, old: str, new: str) -> None:

@@ -98,3 +98,43 @@ def test_a_running_total_that_falls_is_reported_with_its_place(data_copy, resour
         load(resource["name"], data_copy)
     message = str(caught.value)
     assert f"{resource['path']}, line {last + 2}, column '{rule['field']}': rule 'non_decreasing'" in message, message
+
+
+def twins():
+    for resource in RESOURCES:
+        names = [f["name"] for f in resource["schema"]["fields"]]
+        for name in names:
+            if name.endswith("_de") and name[:-3] in names:
+                yield resource, name
+
+
+@pytest.mark.parametrize("resource, twin", list(twins()), ids=lambda x: x["name"] if isinstance(x, dict) else x)
+def test_an_untranslated_text_is_reported_with_its_place(data_copy, resource, twin):
+    path = data_copy / resource["path"]
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    line = next(n for n, row in enumerate(rows, 2) if row[twin[:-3]])  # the first row with English text
+    set_cell(path, line, twin, "")
+    with pytest.raises(DataValidationError) as caught:
+        load(resource["name"], data_copy)
+    message = str(caught.value)
+    assert f"{resource['path']}, line {line}, column '{twin}': rule 'translated' broken" in message, message
+
+
+def test_german_text_without_its_english_is_reported(data_copy):
+    # An optional English column left empty in some row: German there has nothing to say in English.
+    resource, twin, line = next(
+        (resource, twin, n) for resource, twin in twins()
+        for n, row in enumerate(csv.DictReader((data_copy / resource["path"]).open(encoding="utf-8", newline="")), 2)
+        if not row[twin[:-3]]
+    )
+    set_cell(data_copy / resource["path"], line, twin, "Deutscher Text")
+    with pytest.raises(DataValidationError) as caught:
+        load(resource["name"], data_copy)
+    assert f"{resource['path']}, line {line}, column '{twin}': rule 'translated' broken: German text" in str(caught.value)
+
+
+def test_every_twin_has_an_english_column_and_every_dataset_a_german_title():
+    for resource in RESOURCES:
+        names = [f["name"] for f in resource["schema"]["fields"]]
+        assert all(name[:-3] in names for name in names if name.endswith("_de")), resource["name"]
+        assert resource.get("title_de"), f"{resource['name']} has no German title"

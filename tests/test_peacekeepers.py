@@ -253,7 +253,7 @@ def test_peacekeepers_key_figures_are_read_off_the_data(frames):
 
 
 def test_mandate_terms_must_agree_across_sources(fixture_dir):
-    edit_csv(fixture_dir / "peacekeeping_mandate_2020.csv", "personnel,3,1000,servicemen,Servicemen,russian", "personnel,3,1100,servicemen,Servicemen,russian")
+    edit_csv(fixture_dir / "peacekeeping_mandate_2020.csv", "personnel,3,1000,servicemen,Servicemen,[de] Servicemen,russian", "personnel,3,1100,servicemen,Servicemen,[de] Servicemen,russian")
     frames = frames_from(fixture_dir)
     with pytest.raises(ValueError, match="disagree on personnel"):
         pk.peacekeepers_key_figures(frames["peacekeeping_mandate_2020"], frames["peacekeeping_deployment"], frames["places"], frames["timeline_events"])
@@ -273,8 +273,8 @@ def test_airlift_chart_measures_each_total_against_the_mandate(frames):
 
 
 def test_airlift_title_says_when_the_total_falls_short_of_the_mandate(fixture_dir):
-    edit_csv(fixture_dir / "peacekeeping_mandate_2020.csv", "personnel,3,1000,servicemen,Servicemen,armenian", "personnel,3,1200,servicemen,Servicemen,armenian")
-    edit_csv(fixture_dir / "peacekeeping_mandate_2020.csv", "personnel,3,1000,servicemen,Servicemen,russian", "personnel,3,1200,servicemen,Servicemen,russian")
+    edit_csv(fixture_dir / "peacekeeping_mandate_2020.csv", "personnel,3,1000,servicemen,Servicemen,[de] Servicemen,armenian", "personnel,3,1200,servicemen,Servicemen,[de] Servicemen,armenian")
+    edit_csv(fixture_dir / "peacekeeping_mandate_2020.csv", "personnel,3,1000,servicemen,Servicemen,[de] Servicemen,russian", "personnel,3,1200,servicemen,Servicemen,[de] Servicemen,russian")
     frames = frames_from(fixture_dir)
     title = furniture(pk.airlift_build_up(frames["peacekeeping_deployment"], frames["peacekeeping_mandate_2020"]))["title"]
     assert "1,000 servicemen (mandate: 1,200)" in title and "full strength" not in title

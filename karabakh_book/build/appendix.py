@@ -55,6 +55,17 @@ def _english(text: str, node=nodes.paragraph):
     return wrapper
 
 
+def _title(resource: dict) -> nodes.title:
+    """The dataset's heading in the page's language: the descriptor gives each title in German too
+    (``title_de``), as it does for the data's own text; a German page without it fails the build."""
+    if language() == "en":
+        return nodes.title(text=resource["title"])
+    key = f"title_{language()}"
+    if key not in resource:
+        raise KeyError(f"{book_data.DESCRIPTOR}: resource '{resource['name']}' has no '{key}', the title the {language()} edition shows")
+    return nodes.title(text=resource[key])
+
+
 def _link(text: str, url: str) -> nodes.paragraph:
     paragraph = nodes.paragraph()
     paragraph += nodes.reference(text, text, refuri=url)
@@ -93,14 +104,14 @@ class DataAppendix(SphinxDirective):
             self.env.note_dependency(str(path))
             frame = book_data.load(resource["name"], data_dir)
             section = nodes.section(ids=[f"dataset-{resource['name'].replace('_', '-')}"])
-            section += _english(resource.get("title", resource["name"]), nodes.title)
+            section += _title(resource)
             section += _english(resource.get("description", ""))
             size = say("{path} (CSV, {size:,} bytes)", path=resource["path"], size=path.stat().st_size)
             facts = [
                 [say("Dataset"), nodes.paragraph("", "", nodes.literal(text=resource["name"]))],
                 [say("Rows"), number(len(frame))],
                 [say("Download"), _link(size, DATA_URL_PREFIX + resource["path"])],
-                [say("Licence"), _licences(resource) or package_licence],  # a resource's own licence wins
+                [say("Licence"), _english(_licences(resource) or package_licence)],  # a resource's own licence wins
             ]
             if "x-period" in resource:
                 period = resource["x-period"]
@@ -113,7 +124,7 @@ class DataAppendix(SphinxDirective):
             section += nodes.rubric(text=say("Fields"))
             section += _table(
                 [say("Field"), say("Type"), say("Meaning and unit"), say("Constraints")],
-                [[f["name"], f.get("type", "string"), _english(f.get("description", "")), _constraints(f)]
+                [[nodes.paragraph("", "", nodes.literal(text=f["name"])), f.get("type", "string"), _english(f.get("description", "")), _constraints(f)]
                  for f in resource["schema"]["fields"]],
                 [2, 1, 5, 3],
             )

@@ -126,14 +126,20 @@ def _csv(payload: dict) -> str:
     return out.getvalue()
 
 
+def _shown(value: str, kind: str) -> str:
+    """A cell as the reader reads numbers: 100,632 / 100.632, 6.29 / 6,29 (up to six significant digits)."""
+    if not value or not kind:
+        return str(value)
+    return number(int(value)) if kind == "count" else number(float(value), ",g")
+
+
 def _table(payload: dict) -> str:
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in payload["columns"])
     # On a page in another language, the cells that hold the data's own English say so.
     cell = ['<td lang="en">' if english and language() != "en" else "<td>" for english in payload["english"]]
-    counts = payload.get("counts") or [False] * len(cell)
-    shown = lambda value, count: number(int(value)) if count and value else str(value)  # noqa: E731
+    kinds = payload.get("numbers") or [""] * len(cell)
     body = "".join(
-        "<tr>" + "".join(f"{opening}{escape(shown(value, count))}</td>" for opening, value, count in zip(cell, row, counts)) + "</tr>"
+        "<tr>" + "".join(f"{opening}{escape(_shown(value, kind))}</td>" for opening, value, kind in zip(cell, row, kinds)) + "</tr>"
         for row in payload["rows"]
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

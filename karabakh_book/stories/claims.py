@@ -43,8 +43,9 @@ VERDICT_MEANINGS = Said({
 # An approximate number ("about 2,000") is borne out within 5 per cent of the data, roughly
 # right within 25 per cent, and not supported beyond that.
 CLOSE, ROUGH = 0.05, 0.25
-# Whom the report names as signing the 2020 ceasefire (it names Putin as the broker).
-REPORT_SIGNATORIES = ("Ilham Aliyev", "Nikol Pashinyan")
+# Whom the report names as signing the 2020 ceasefire (it names Putin as the broker), spelt as the
+# statements table spells its speakers in each language.
+REPORT_SIGNATORIES = (N_("Ilham Aliyev"), N_("Nikol Pashinyan"))
 DATASETS = (
     "report_claims", "sources", "timeline_events", "statements", "war_2020_figures", "peacekeeping_mandate_2020",
     "blockade_closure_steps", "blockade_supplies", "displacement_arrivals_2023",
@@ -210,7 +211,7 @@ def _ceasefire_10_november(claim, ev: Evidence) -> Finding:
 def _ceasefire_signatories(claim, ev: Evidence) -> Finding:
     signed = ev.said("ceasefire_2020_signatory")
     signers = set(signed["speaker"])
-    named = set(REPORT_SIGNATORIES)
+    named = {say(name) for name in REPORT_SIGNATORIES}
     if not named <= signers:
         verdict = NOT_SUPPORTED
     else:
@@ -568,7 +569,8 @@ def report_numbers(ledger: pd.DataFrame) -> go.Figure:
                 "the exodus by the last border count."),
             say("The gap is our calculation."),
         ),
-        data=_table(numeric[["claim", "report_says", "report_value", "measured", "gap_pct", "verdict"]]),
+        data=_table(numeric[["claim", "report_says", "report_value", "measured", "gap_pct", "verdict"]].astype(
+            {"report_value": float, "measured": float, "gap_pct": float})),  # the ledger keeps numbers as objects
         datasets=DATASETS,
     )
 

@@ -182,13 +182,16 @@ def mid_sentence(label: str) -> str:
 VOCABULARY = {"confidence": {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}}
 
 
+TWIN_SUFFIX = "_de"  # a data column's German twin: ``label_de`` says ``label`` in German
+
+
 def localized(frame: pd.DataFrame) -> pd.DataFrame:
     """The data's own text in the reader's language: each ``<column>_de`` twin takes the place of
     ``<column>`` in German, and the book's vocabulary (a figure's confidence) is said in German; the
     twins themselves are dropped, so both editions see the same columns."""
-    twins = [c for c in frame.columns if c.endswith("_de") and c[:-3] in frame.columns]
+    twins = [c for c in frame.columns if c.endswith(TWIN_SUFFIX) and c[: -len(TWIN_SUFFIX)] in frame.columns]
     if _language.get() != "en":
-        frame = frame.assign(**{c[:-3]: frame[c] for c in twins})
+        frame = frame.assign(**{c[: -len(TWIN_SUFFIX)]: frame[c] for c in twins})
         frame = frame.assign(**{column: frame[column].map(lambda v, words=words: say(words[v]) if v in words else v).astype(frame[column].dtype)
                                 for column, words in VOCABULARY.items() if column in frame})
     return frame.drop(columns=twins)
