@@ -327,7 +327,7 @@ def test_the_peacekeepers_builders_speak_german_with_german_numbers_and_dates(fr
     assert m["subtitle"].endswith("; weiter herausgezoomt auch Yerevan")
     assert "Am 30. August 2022 trat an ihre Stelle eine neue Straße, die Lachin/Berdzor umgeht" in m["notes"][1]
     assert m["data"]["columns"][:3] == ["Name", "andere Namen", "Art"] and m["data"]["rows"][0][2] == "Stadt"
-    assert {t.name for t in zone.data} == {"Ort", "Hauptstadt", "Korridorstraße bis Aug. 2022 (schematisch)", "Grenze (Natural Earth)",
+    assert {t.name for t in zone.data} == {"Ort", "Hauptstadt", "Korridorstraße bis Aug. 2022 (Skizze)", "Grenze (Natural Earth)",
                                            "Küste des Kaspischen Meeres"}
     assert zone.layout.xaxis.title.text == "Längengrad (° O)"
     assert figures["personnel_publishers"] == "[Office A](https://am.example.org/1) und [Wire R](https://ru.example.org/2)"
