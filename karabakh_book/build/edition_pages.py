@@ -75,7 +75,10 @@ def write_root_page(app: Sphinx, exception) -> None:
             choices.append(f'<li lang="{choice.language}"><a href="{choice.site}{landing}" hreflang="{choice.language}">'
                            f"<strong>{escape(title)}</strong> – {escape(read)}</a></li>")
         body = f"<main><h1>{escape(app.config.html_title)}</h1><ul>{''.join(choices)}</ul></main>"
-        head = ""
+        description = say("The story of Russia's peacekeepers leaving Nagorno-Karabakh in 2024, and how the region got there, "
+                          "told with sourced data; in English and in German.")
+        head = (f'<meta name="description" content="{escape(description)}">'
+                f'<link rel="canonical" href="{escape(app.config.html_baseurl)}">')
     else:
         body = f'<p><a href="{landing}">{escape(app.config.html_title)}</a></p>'
         head = f'<meta http-equiv="Refresh" content="0; url={landing}">'
@@ -87,3 +90,13 @@ def write_root_page(app: Sphinx, exception) -> None:
 """,
         encoding="utf-8",
     )
+
+
+def write_robots(app: Sphinx, exception) -> None:
+    """``robots.txt`` at the site's root (the English build's), naming both editions' sitemaps."""
+    if exception is not None or app.builder.format != "html" or edition(app) != ENGLISH:
+        return
+    base = app.config.html_baseurl
+    lines = ["User-agent: *", "Allow: /", ""] + [f"Sitemap: {base}{e.site}sitemap.xml" for e in EDITIONS]
+    (Path(app.outdir) / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+

@@ -11,7 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import os
+
 import yaml
+
+BASE_URL_VARIABLE = "KARABAKH_BASE_URL"  # publish elsewhere without editing _config.yml
+LOCALES = {"en": "en_GB", "de": "de_DE"}  # og:locale of each edition
 
 
 @dataclass(frozen=True)
@@ -61,11 +66,26 @@ def config_for(edition: Edition, book: Path, folder: Path) -> Path:
     rather than kept in a second copy of the configuration.
     """
     config = yaml.safe_load((Path(book) / "_config.yml").read_text(encoding="utf-8"))
-    config.setdefault("sphinx", {}).setdefault("config", {})["language"] = edition.language
+    sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx["language"] = edition.language
+    # Absolute addresses (canonical links, share previews, sitemap) start at the edition's root.
+    site_url = base_url(config) + edition.site
+    config["html"]["baseurl"] = site_url
+    sphinx["ogp_site_url"] = site_url
+    sphinx["ogp_custom_meta_tags"] = [f'<meta property="og:locale" content="{LOCALES[edition.language]}">',
+                                      '<meta name="twitter:card" content="summary">']
     Path(folder).mkdir(parents=True, exist_ok=True)
     path = Path(folder) / f"_config.{edition.language}.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def base_url(config: dict) -> str:
+    """The site's address, ending in '/': KARABAKH_BASE_URL if set, else _config.yml's html.baseurl."""
+    url = os.environ.get(BASE_URL_VARIABLE) or config.get("html", {}).get("baseurl") or ""
+    if not url.startswith("https://"):
+        raise ValueError(f"the site's base URL must be an https:// address (html.baseurl in _config.yml or {BASE_URL_VARIABLE}); got {url!r}")
+    return url.rstrip("/") + "/"
 
 
 def counterpart_url(pagename: str, edition: Edition, other: Edition) -> str:

@@ -137,6 +137,26 @@ def _on_builder_inited(app: Sphinx) -> None:
         (static / locale.name).write_text(served_locale(locale), encoding="utf-8")
 
 
+PREVIEW_DESCRIPTION = re.compile(r'(<meta (?:name="description"|property="og:description") content=")([^"]*)(")')
+
+
+def _whole_words(description: str) -> str:
+    """A share preview's description cut where a sentence or at least a word ends: sphinxext-opengraph
+    cuts at a fixed length, inside a word ('Schuscha (Sc...')."""
+    if not description.endswith("..."):
+        return description
+    text = description[:-3]
+    sentence = text.rfind(". ")
+    if sentence >= len(text) // 2:
+        return text[: sentence + 1]
+    return text[: text.rfind(" ")].rstrip(" ,;:(–-") + " …"
+
+
+def _trim_previews(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if "metatags" in context:
+        context["metatags"] = PREVIEW_DESCRIPTION.sub(lambda m: m.group(1) + _whole_words(m.group(2)) + m.group(3), context["metatags"])
+
+
 def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     body = context.get("body", "")
     # Links to published data (charts, appendix) are written page-independently; resolve them here.
@@ -233,6 +253,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _on_html_page_context)
     app.connect("html-page-context", edition_pages.page_context)
     app.connect("html-page-context", _defer_scripts, priority=990)
+    app.connect("html-page-context", _trim_previews, priority=900)  # after sphinxext-opengraph's tags (500)
     app.connect("build-finished", _on_build_finished)
     app.connect("build-finished", edition_pages.write_root_page, priority=400)  # before sphinx-external-toc's
+    app.connect("build-finished", edition_pages.write_robots)
     return {"version": "0.1", "parallel_read_safe": False, "parallel_write_safe": True, "env_version": 2}
