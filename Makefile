@@ -26,9 +26,10 @@ $(TEST_STAMP): $(STAMP) requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-## book: install the pinned environment, execute every chapter, build the site and publish it to _build/html
-##       (only when the whole build succeeded; a failed build leaves the last good site untouched)
-book: $(STAMP)
+## book: install the pinned environment (and Debian's chromium, which renders the chart images), execute every
+##       chapter, build the site and publish it to _build/html (only when the whole build succeeded; a failed
+##       build leaves the last good site untouched)
+book: $(STAMP) chromium
 	$(PY) -m karabakh_book.build.publish build .
 
 ## test: install test tools and Debian's chromium, build the book, run every test
@@ -40,7 +41,7 @@ chromium:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
-	    echo "Browser tests need Debian's chromium at $(CHROMIUM): run 'sudo apt-get install chromium', then 'make test'." >&2; exit 1; \
+	    echo "Chart images and browser tests need Debian's chromium at $(CHROMIUM): run 'sudo apt-get install chromium', then 'make test'." >&2; exit 1; \
 	  fi; \
 	fi
 

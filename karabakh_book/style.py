@@ -8,6 +8,7 @@ into real HTML text around the chart, where readers, screen readers and search c
 from __future__ import annotations
 
 import json
+import sys
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -99,6 +100,10 @@ def furnish(
     cannot see the chart; ``data`` is exactly what the chart draws, offered as a table and a
     CSV; ``datasets`` names the data-package resources it comes from.
     """
+    # The chart's name, from the story builder that made it (not its place on the page): it
+    # becomes the chart's anchor, file names and embed address, which readers link to.
+    caller = sys._getframe(1)
+    builder = f"{caller.f_globals['__name__'].rsplit('.', 1)[-1]}.{caller.f_code.co_name}"
     for text, what in ((title, "title"), (subtitle, "subtitle"), (source, "source"), (description, "description")):
         if not text.strip():
             raise ValueError(f"a chart needs a {what}")
@@ -116,6 +121,7 @@ def furnish(
                 "description": description,
                 "datasets": list(datasets),
                 "language": language(),
+                "builder": builder,
                 "data": _table_payload(data),
             }
         },

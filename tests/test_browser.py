@@ -6,12 +6,15 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
+from karabakh_book.build.editions import base_url
 from karabakh_book.build.serve import start
 
 pytestmark = pytest.mark.browser
+BASE = base_url(yaml.safe_load((Path(__file__).resolve().parent.parent / "_config.yml").read_text(encoding="utf-8")))
 
 CHROMIUM = Path("/usr/bin/chromium")
 # As root (CI) Chromium needs --no-sandbox; the rest keeps it from phoning home on a closed network.
@@ -40,7 +43,8 @@ def browser():
 
 
 def site_pages(site: Path) -> list[str]:
-    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if "_static" not in p.parts)
+    """The book's pages (each chart's embed page is tried inside another site's frame, below)."""
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if not {"_static", "embed"} & set(p.parts))
 
 
 def visit(browser, url: str, width: int = 1280, block_plotly: bool = False):
@@ -194,3 +198,56 @@ def test_search_finds_chapters_from_any_page(server, browser, edition, word):
     assert page.locator("#search-results li").count() > 0
     assert not seen["console"], seen["console"]
     page.close()
+
+
+@pytest.mark.parametrize("edition", ["", "de/"])
+def test_a_link_to_a_chart_scrolls_to_it_and_draws_it(site, server, browser, edition):
+    page, seen = visit(browser, f"{server}/{edition}chapters/blockade.html#blockade-utility-days", width=375)
+    figure = page.locator("figure#blockade-utility-days")
+    figure.evaluate("f => new Promise((resolve, reject) => { const t = setTimeout(() => reject(new Error('not drawn')), 15000);"
+                    " const check = () => f.dataset.kbState === 'drawn' ? (clearTimeout(t), resolve()) : requestAnimationFrame(check); check(); })")
+    box = figure.bounding_box()
+    assert 0 <= box["y"] < 900, f"the linked chart is not on screen (y={box['y']})"
+    assert figure.locator(".scatterlayer .trace").count() > 0 and not seen["console"], seen
+    page.close()
+
+
+def test_every_chart_draws_on_another_site_inside_its_self_sizing_frame(site, server, browser):
+    """Each embed page, pasted as its iframe code into a page of another origin (a second port):
+    it draws, sizes its frame to its content, and nothing is fetched from a third host."""
+    import html
+    import re
+    import tempfile
+
+    host = urlparse(server).netloc
+    embeds = sorted(site.rglob("embed/*.html"))
+    assert len(embeds) >= 20
+    with tempfile.TemporaryDirectory() as folder:
+        codes = [html.unescape(m.group(1)) for page in site.rglob("chapters/*.html")
+                 for m in re.finditer(r'<pre tabindex="0"><code>(.*?)</code></pre>', page.read_text(encoding="utf-8"), re.S)]
+        for number, embed in enumerate(embeds):
+            published = f"{BASE}{embed.relative_to(site)}"  # the address the code gives readers
+            code = next(c for c in codes if f'src="{published}"' in c)
+            local = f"{server}/{embed.relative_to(site)}"
+            (Path(folder) / f"host{number}.html").write_text(
+                f'<!DOCTYPE html><html lang=en><title>host</title><link rel="icon" href="data:,"><p>Another site.</p>{code.replace(published, local)}',
+                encoding="utf-8")
+        other, other_url = start(Path(folder))
+        try:
+            for number, embed in enumerate(embeds):
+                page, seen = visit(browser, f"{other_url}/host{number}.html", width=375)
+                frame = page.frame_locator("iframe[data-kb-embed]")
+                figure = frame.locator("figure.kb-chart")
+                figure.evaluate("f => new Promise((resolve, reject) => { const t = setTimeout(() => reject(new Error('not drawn')), 15000);"
+                                " const check = () => f.dataset.kbState === 'drawn' ? (clearTimeout(t), resolve()) : requestAnimationFrame(check); check(); })")
+                assert frame.locator(".kb-chart-plot .main-svg").count() > 0, embed.name
+                page.wait_for_timeout(300)  # the frame's last height message
+                iframe = page.locator("iframe[data-kb-embed]").bounding_box()
+                inner = figure.evaluate("f => Math.ceil(document.documentElement.getBoundingClientRect().height)")
+                assert abs(iframe["height"] - inner) <= 2, (embed.name, iframe["height"], inner)
+                hosts = {urlparse(u).netloc for u in seen["requests"] if urlparse(u).scheme in ("http", "https")}
+                assert hosts <= {host, urlparse(other_url).netloc}, (embed.name, hosts)
+                assert not seen["console"] and not seen["failed"], (embed.name, seen)
+                page.close()
+        finally:
+            other.shutdown()

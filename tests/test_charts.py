@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from conftest import write_fixture
 
 from karabakh_book import load, with_sources
-from karabakh_book.build.chart_html import PlotlyMimeRenderPlugin, figure_html, render_chart
+from karabakh_book.build.chart_html import PlotlyMimeRenderPlugin, chart_name, figure_html, render_chart
 from karabakh_book.build.sphinx_ext import dependency_fingerprint
 from karabakh_book.notebook import PLOTLY_MIME, BookRenderer
 from karabakh_book.stories import exodus
@@ -137,8 +138,28 @@ def test_figure_html_is_real_escaped_text_around_a_chart_without_plotly_js(frame
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "Outlet &lt;b&gt;B&lt;/b&gt;" in html
     assert html.count("<tr>") == 1 + 4  # header + every figure (no two in one hour here)
-    assert 'href="kb-data:charts/chart-' in html and 'href="kb-data:displacement_arrivals_2023.csv"' in html
+    assert 'href="kb-data:charts/exodus-curve.csv"' in html and 'href="kb-data:displacement_arrivals_2023.csv"' in html
     assert figure_html(fig) == html, "same figure, same HTML: no random ids"
+    for kind in ("png", "svg"):  # its images beside its data, for readers to download
+        assert f'<a download href="kb-data:charts/exodus-curve.{kind}">' in html
+
+
+def test_a_chart_is_named_by_its_builder_not_its_place(frames):
+    fig = exodus.exodus_curve(frames["displacement_arrivals_2023"], frames["timeline_events"])
+    chart = render_chart(fig)
+    assert chart.chart_id == "exodus-curve" and '<figure class="kb-chart" id="exodus-curve"' in chart.html
+    assert render_chart(fig, taken=["exodus-curve"]).chart_id == "exodus-curve-2"  # a second one on the page
+    assert chart_name("blockade.corridor_access") == "blockade-corridor-access"
+    assert f'<a href="#{chart.chart_id}">link to this chart</a>' in chart.html
+
+
+def test_a_chart_offers_iframe_code_that_sizes_itself(frames):
+    fig = exodus.exodus_curve(frames["displacement_arrivals_2023"], frames["timeline_events"])
+    chart = render_chart(fig)
+    code = html_lib.unescape(re.search(r'<pre tabindex="0"><code>(.*?)</code></pre>', chart.html, re.S).group(1))
+    assert code.startswith('<iframe src="kb-embed:exodus-curve.html"') and 'title="In 3 days, 100,500 people' in code
+    assert "kb-embed-height" in code and "postMessage" not in code  # the host listens; the embed page posts
+    assert "kb-chart-share" not in chart.embed_html and "<details class=\"kb-chart-embed\"" not in chart.embed_html
 
 
 def test_a_chart_travels_as_data_in_a_place_of_its_final_height(frames):
@@ -153,7 +174,7 @@ def test_a_chart_travels_as_data_in_a_place_of_its_final_height(frames):
     assert "</" not in spec, "text in the data can never end the script element"
     # the CSV offered is exactly the table under the chart
     (name, text), = chart.files.items()
-    assert name.startswith("charts/chart-") and text.splitlines()[0].startswith("figure as of,people arrived (cumulative)")
+    assert name == "charts/exodus-curve.csv" and text.splitlines()[0].startswith("figure as of,people arrived (cumulative)")
     assert len(text.splitlines()) == 1 + 4
 
 

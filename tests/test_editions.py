@@ -23,7 +23,7 @@ def pages(site: Path, german: bool) -> list[str]:
     found = []
     for page in sorted(root.rglob("*.html")):
         relative = page.relative_to(root)
-        if "_static" in relative.parts or (not german and relative.parts[0] == GERMAN.site.strip("/")):
+        if {"_static", "embed"} & set(relative.parts) or (not german and relative.parts[0] == GERMAN.site.strip("/")):
             continue
         found.append(str(relative))
     return found

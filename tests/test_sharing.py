@@ -63,3 +63,45 @@ def test_another_host_is_one_variable_away(tmp_path, monkeypatch):
     monkeypatch.setenv(BASE_URL_VARIABLE, "http://example.org/book")
     with pytest.raises(ValueError, match="https://"):
         config_for(GERMAN, ROOT, tmp_path)
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height from a PNG's header (its IHDR chunk)."""
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is no PNG"
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
+def test_every_page_previews_with_a_1200_by_630_image_of_its_lead_chart_or_the_books_card(site):
+    for edition, name in shared_pages(site):
+        html = (site / edition.site / name).read_text(encoding="utf-8")
+        page = tags(html)
+        image = page.get("og:image", "")
+        assert image.startswith(f"{BASE}{edition.site}previews/") and page.get("twitter:card") == "summary_large_image", name
+        assert png_size(site / edition.site / image[len(BASE + edition.site):]) == (1200, 630), image
+        assert (page.get("og:image:width"), page.get("og:image:height")) == ("1200", "630"), name
+        lead = re.search(r'<span class="kb-chart-title" id="[^"]+">([^<]+)</span>', html)
+        # the lead chart's headline describes its image; a page without a chart shows the book's card
+        assert page.get("og:image:alt") == (lead.group(1) if lead else page["og:title"]), name
+
+
+def test_every_chart_has_an_anchor_images_to_download_and_an_embed_page(site):
+    seen = set()
+    for edition, name in shared_pages(site):
+        html = (site / edition.site / name).read_text(encoding="utf-8")
+        for chart_id in re.findall(r'<figure class="kb-chart" id="([a-z0-9-]+)"', html):
+            assert (edition.language, chart_id) not in seen, f"chart name {chart_id} used twice"
+            seen.add((edition.language, chart_id))
+            assert f'<a href="#{chart_id}">' in html, (name, chart_id)
+            for kind in ("png", "svg", "csv"):
+                assert f'<a download href="../data/charts/{chart_id}.{kind}">' in html, (name, chart_id, kind)
+                assert (site / edition.site / "data" / "charts" / f"{chart_id}.{kind}").is_file(), (chart_id, kind)
+            width, height = png_size(site / edition.site / "data" / "charts" / f"{chart_id}.png")
+            assert width == 2000 and height > 600, (chart_id, width, height)
+            svg = (site / edition.site / "data" / "charts" / f"{chart_id}.svg").read_text(encoding="utf-8")
+            assert svg.startswith("<svg") and "http://" not in svg.replace("http://www.w3.org/", ""), chart_id
+            embed = (site / edition.site / "embed" / f"{chart_id}.html").read_text(encoding="utf-8")
+            assert f'href="{BASE}{edition.site}{name}#{chart_id}"' in embed, (chart_id, "no way back to the story")
+            headline = re.search(rf'id="{chart_id}-title">([^<]+)<', html).group(1)
+            assert f'id="{chart_id}-title">{headline}<' in embed and 'class="bd-' not in embed, chart_id  # no theme
+    assert len({chart for _, chart in seen}) >= 20

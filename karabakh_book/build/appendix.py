@@ -72,16 +72,22 @@ def _link(text: str, url: str) -> nodes.paragraph:
     return paragraph
 
 
-def _constraints(field: dict) -> str:
-    parts = []
-    for key, value in field.get("constraints", {}).items():
+def _constraints(field: dict) -> nodes.paragraph:
+    """A field's rules in the page's language; allowed values are the data's own codes, shown as code."""
+    paragraph = nodes.paragraph()
+    for number, (key, value) in enumerate(field.get("constraints", {}).items()):
+        if number:
+            paragraph += nodes.Text("; ")
         if key == "required":
-            parts.append(say("required") if value else say("optional"))
+            paragraph += nodes.Text(say("required") if value else say("optional"))
         elif key == "enum":
-            parts.append(say("one of: {values}", values=", ".join(map(str, value))))
+            paragraph += nodes.Text(say("one of:") + " ")
+            for position, allowed in enumerate(value):
+                paragraph += [nodes.Text(", ")] if position else []
+                paragraph += nodes.literal(text=str(allowed))
         else:
-            parts.append(f"{key} {value}")
-    return "; ".join(parts)
+            paragraph += nodes.Text(f"{key} {value}")
+    return paragraph
 
 
 def _licences(descriptor: dict) -> str:

@@ -10,9 +10,7 @@ HTML text.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import json
 from html import escape
 from dataclasses import dataclass
 
@@ -27,6 +25,8 @@ from .reproduce import figure_record
 
 CHART_FILES = "charts"  # inside the published data folder
 DEFAULT_HEIGHT = 450  # plotly's own, for a figure that sets none: the space reserved for it
+EMBED_URL_PREFIX = "kb-embed:"  # resolved per edition to the absolute address of its embed pages
+EMBED_FURNITURE = 330  # px an embedded chart needs besides its plot (headline, notes, source…): the iframe's first height
 
 
 class PlotlyMimeRenderPlugin:
@@ -40,22 +40,29 @@ class PlotlyMimeRenderPlugin:
             return None
         from docutils import nodes
 
-        chart = render_chart(data.content)
         env = getattr(getattr(renderer, "renderer", None), "sphinx_env", None)  # None outside Sphinx
+        taken = [c.chart_id for c in env.kb_chart_specs.get(env.docname, [])] if env is not None else []
+        chart = render_chart(data.content, taken)
         if env is not None:
             # What the page draws, for the reviewers' record (see reproduce), and the files it
-            # offers for download, written by the Sphinx extension when the build has finished.
+            # offers for download (its data, its images, its embed page), written by the Sphinx
+            # extension when the build has finished.
             env.kb_charts.setdefault(env.docname, []).append(figure_record(data.content))
             env.kb_chart_files.setdefault(env.docname, {}).update(chart.files)
+            env.kb_chart_specs.setdefault(env.docname, []).append(chart)
         return [nodes.raw("", chart.html, format="html")]
 
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart as published: its ``<figure>`` and the files it links to (under ``data/charts/``)."""
+    """A chart as published: its ``<figure>`` (on its page, and alone on its embed page), the
+    figure it draws with its furniture (for its images), and the files it links to."""
 
     chart_id: str
     html: str
+    embed_html: str
+    spec: dict
+    furniture: dict
     files: dict[str, str]
 
 
@@ -64,7 +71,19 @@ def figure_html(fig: go.Figure | dict) -> str:
     return render_chart(fig).html
 
 
-def render_chart(fig: go.Figure | dict) -> Chart:
+def chart_name(builder: str, taken=()) -> str:
+    """A chart's stable name, from the story builder that made it ('blockade.corridor_access' →
+    'blockade-corridor-access'; 'exodus.exodus_curve' → 'exodus-curve'), never from its position:
+    links to it survive a new chart above it. A second chart of one builder on a page is '-2'."""
+    story, function = builder.split(".")
+    name = (function if function.startswith(story) else f"{story}_{function}").replace("_", "-")
+    count = 1
+    while (numbered := name if count == 1 else f"{name}-{count}") in taken:
+        count += 1
+    return numbered
+
+
+def render_chart(fig: go.Figure | dict, taken=()) -> Chart:
     """The chart's ``<figure>``, and the CSV of exactly what it draws."""
     fig_dict = plain_json(fig)
     furniture = furniture_of(fig_dict)
@@ -72,8 +91,7 @@ def render_chart(fig: go.Figure | dict) -> Chart:
     layout = fig_dict["layout"]
     layout.pop("meta")
     layout.pop("title", None)  # the headline is HTML text above the chart
-    # The id derives from the content, so two builds of the same data give identical pages.
-    chart_id = "chart-" + hashlib.sha256(json.dumps(fig_dict, sort_keys=True).encode()).hexdigest()[:12]
+    chart_id = chart_name(furniture["builder"], taken)
     # The chart travels as data, not code: the book's loader (karabakh.js) draws it when it nears
     # the viewport. plotly's JSON escapes '<', '>' and '/', so no text in it can end the element.
     if furniture["language"] != language():
@@ -83,8 +101,13 @@ def render_chart(fig: go.Figure | dict) -> Chart:
     said = furniture_words()
     spec = pio.to_json({"data": fig_dict["data"], "layout": layout, "config": config}, validate=False, pretty=False)
     height = int(layout.get("height", DEFAULT_HEIGHT))
+    files = f"{DATA_URL_PREFIX}{CHART_FILES}/{chart_id}"
+    image_alt = escape(say("Chart: {title}", title=furniture["title"]))
+    # Readers without JavaScript see the chart's image in its place; print shows the image too.
     chart = (
-        f'<div class="kb-chart-plot" id="{chart_id}" style="height:{height}px"></div>\n'
+        f'<div class="kb-chart-plot" id="{chart_id}-plot" style="height:{height}px">'
+        f'<noscript><img src="{files}.png" alt="{image_alt}"></noscript></div>\n'
+        f'<img class="kb-chart-print" src="{files}.png" alt="{image_alt}" loading="lazy">\n'
         f'<script type="application/json" class="kb-chart-spec">{spec}</script>\n'
         f'<p class="kb-chart-unavailable">{escape(said["unavailable"])}</p>'
     )
@@ -94,18 +117,40 @@ def render_chart(fig: go.Figure | dict) -> Chart:
         for name in furniture["datasets"]
     )
     csv_name = f"{CHART_FILES}/{chart_id}.csv"
-    html = f"""<figure class="kb-chart" id="{chart_id}-figure" aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc">
+    embed_url = f"{EMBED_URL_PREFIX}{chart_id}.html"
+    embed_code = escape(embed_snippet(embed_url, furniture["title"], height + EMBED_FURNITURE))
+    share = f"""<p class="kb-chart-share"><strong>{escape(said["share"])}</strong> <a href="#{chart_id}">{escape(said["link"])}</a> · <a href="{embed_url}">{escape(said["embed_page"])}</a></p>
+<details class="kb-chart-embed"><summary>{escape(said["embed"])}</summary>
+<div class="kb-embed-code"><span>{escape(said["embed_how"])}</span>
+<pre tabindex="0"><code>{embed_code}</code></pre></div></details>"""
+    html = f"""<figure class="kb-chart" id="{chart_id}" aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc">
 <figcaption><span class="kb-chart-title" id="{chart_id}-title">{escape(furniture['title'])}</span>
 <span class="kb-chart-subtitle">{escape(furniture['subtitle'])}</span></figcaption>
 {chart}
 <p class="kb-chart-desc" id="{chart_id}-desc"><strong>{escape(said["in_words"])}</strong> {escape(furniture['description'])}</p>
 {f'<ul class="kb-chart-notes">{notes}</ul>' if notes else ''}
 <p class="kb-chart-source"><strong>{escape(said["source"])}</strong> {escape(furniture['source'])}</p>
-<p class="kb-chart-data"><strong>{escape(said["get_data"])}</strong> <a download href="{DATA_URL_PREFIX}{csv_name}">{escape(said["csv"])}</a>{dataset_links}</p>
+<p class="kb-chart-data"><strong>{escape(said["get_data"])}</strong> <a download href="{files}.csv">{escape(said["csv"])}</a> · <a download href="{files}.png">{escape(said["png"])}</a> · <a download href="{files}.svg">{escape(said["svg"])}</a>{dataset_links}</p>
+<!--kb-share-->
 <details class="kb-chart-table"><summary>{escape(said["table"])}</summary>
 <div class="kb-table-scroll" tabindex="0" role="region" aria-label="{escape(said["table_label"])}">{_table(furniture['data'])}</div></details>
 </figure>"""
-    return Chart(chart_id, html, {csv_name: _csv(furniture["data"])})
+    spec_of_images = {"data": fig_dict["data"], "layout": layout}
+    return Chart(chart_id, html.replace("<!--kb-share-->", share), html.replace("<!--kb-share-->\n", ""),
+                 spec_of_images, furniture, {csv_name: _csv(furniture["data"])})
+
+
+def embed_snippet(url: str, title: str, height: int) -> str:
+    """The code another site pastes to embed a chart: an iframe that starts at a likely height and
+    takes the exact one the embed page posts (as Datawrapper's responsive embeds do)."""
+    return (
+        f'<iframe src="{url}" title="{escape(title)}" height="{height}" loading="lazy" '
+        'style="width:100%;border:0" data-kb-embed></iframe>\n'
+        '<script>window.addEventListener("message",function(e){var d=e.data;'
+        'if(!d||d.type!=="kb-embed-height")return;'
+        'document.querySelectorAll("iframe[data-kb-embed]").forEach(function(f){'
+        'if(f.contentWindow===e.source)f.style.height=d.height+"px";});});</script>'
+    )
 
 
 def furniture_words() -> dict[str, str]:
@@ -113,6 +158,10 @@ def furniture_words() -> dict[str, str]:
     return {
         "in_words": say("In words:"), "source": say("Source:"), "get_data": say("Get the data:"),
         "csv": say("this chart's data (CSV)"), "dataset": say("full dataset"),
+        "png": say("image (PNG)"), "svg": say("vector image (SVG)"),
+        "share": say("Share:"), "link": say("link to this chart"), "embed_page": say("this chart alone"),
+        "embed": say("Embed this chart on your site"),
+        "embed_how": say("Copy this code into your page: the frame sizes itself to the chart."),
         "table": say("The data behind this chart, as a table"), "table_label": say("Data table"),
         "unavailable": say("The interactive chart could not be loaded; its description, notes and data follow."),
     }

@@ -24,8 +24,10 @@ from sphinx.application import Sphinx
 
 from .. import data as book_data
 from ..links import DATA_URL_PREFIX, DOC_URL_PREFIX
-from . import edition_pages
+from . import chart_images, edition_pages
 from .appendix import ENGLISH, DataAppendix, data_download_names
+from .chart_html import CHART_FILES, EMBED_URL_PREFIX
+from .embeds import EMBED_DIR, embed_page
 from .environment import BuildEnvironment
 from .reproduce import RECORD_DIR, built_record, record_json
 
@@ -121,6 +123,7 @@ def _on_env_purge_doc(app: Sphinx, env, docname: str) -> None:
     env.kb_fingerprints.pop(docname, None)
     env.kb_charts.pop(docname, None)
     env.kb_chart_files.pop(docname, None)
+    env.kb_chart_specs.pop(docname, None)
 
 
 def _on_builder_inited(app: Sphinx) -> None:
@@ -130,6 +133,8 @@ def _on_builder_inited(app: Sphinx) -> None:
         app.env.kb_charts = {}
     if not hasattr(app.env, "kb_chart_files"):
         app.env.kb_chart_files = {}
+    if not hasattr(app.env, "kb_chart_specs"):
+        app.env.kb_chart_specs = {}
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(PLOTLY_JS, static / SERVED_PLOTLY_JS)
@@ -157,22 +162,57 @@ def _trim_previews(app: Sphinx, pagename: str, templatename: str, context: dict,
         context["metatags"] = PREVIEW_DESCRIPTION.sub(lambda m: m.group(1) + _whole_words(m.group(2)) + m.group(3), context["metatags"])
 
 
+PREVIEW_DIR = "previews"  # inside an edition's site: each page's share image
+TWITTER_CARD = '<meta name="twitter:card" content="summary"'
+
+
+def _share_previews(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """A link to the page previews its lead chart (or the book's card): og:image and a large card."""
+    if "metatags" not in context:
+        return
+    charts = app.env.kb_chart_specs.get(pagename)
+    alt = charts[0].furniture["title"] if charts else context.get("title", "")
+    width, height = chart_images.PREVIEW
+    tags = [
+        f'<meta property="og:image" content="{escape(app.config.html_baseurl + PREVIEW_DIR + "/" + pagename + ".png")}" />',
+        f'<meta property="og:image:width" content="{width}" />', f'<meta property="og:image:height" content="{height}" />',
+        f'<meta property="og:image:alt" content="{escape(alt)}" />',
+    ]
+    metatags = context["metatags"].replace(TWITTER_CARD, '<meta name="twitter:card" content="summary_large_image"')
+    context["metatags"] = metatags + "\n" + "\n".join(tags) + "\n"
+
+
+def loader_tag(app: Sphinx, static: str) -> str:
+    """The chart loader's script element, for a page outside Sphinx's templates (embed pages)."""
+    attributes = "".join(f' {name}="{escape(value)}"' for name, value in _loader_attributes(app).items())
+    return f'<script defer src="{static}karabakh.js"{attributes}></script>'
+
+
+def _loader_attributes(app: Sphinx) -> dict[str, str]:
+    # The library's name carries its checksum, so it may be cached for good.
+    scripts = {"data-plotly": f"{SERVED_PLOTLY_JS}?v={checksum(PLOTLY_JS)}"}
+    if (locale := PLOTLY_LOCALES.get(app.config.language)) is not None:
+        scripts["data-plotly-locale"] = f"{locale.name}?v={checksum(locale)}"
+    return scripts
+
+
 def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     body = context.get("body", "")
     # Links to published data (charts, appendix) are written page-independently; resolve them here.
     if DATA_URL_PREFIX in body:
-        body = context["body"] = body.replace(f'href="{DATA_URL_PREFIX}', f'href="{context["pathto"]("data/", 1)}')
+        data = context["pathto"]("data/", 1)
+        body = context["body"] = body.replace(f'href="{DATA_URL_PREFIX}', f'href="{data}').replace(f'src="{DATA_URL_PREFIX}', f'src="{data}')
+    if EMBED_URL_PREFIX in body:  # a chart's embed page: linked from here, absolute in its iframe code
+        body = body.replace(f'href="{EMBED_URL_PREFIX}', f'href="{context["pathto"](EMBED_DIR + "/", 1)}')
+        body = context["body"] = body.replace(EMBED_URL_PREFIX, f"{app.config.html_baseurl}{EMBED_DIR}/")
     if ENGLISH in body:  # the data's own English text on a page in another language
         body = context["body"] = body.replace(f'class="{ENGLISH}"', f'class="{ENGLISH}" lang="en"')
     if DOC_URL_PREFIX in body:  # chapter links carried by chart points (timeline)
         body = context["body"] = DOC_URL.sub(lambda m: context["pathto"](re.sub(SEPARATOR, "/", m.group(1))), body)
     if 'class="kb-chart"' in body:
         # A chart page: the book's loader, deferred; it fetches plotly.js (ours) only when a chart
-        # nears the viewport. The library's name carries its checksum, so it may be cached for good.
-        scripts = {"data-plotly": f"{SERVED_PLOTLY_JS}?v={checksum(PLOTLY_JS)}"}
-        if (locale := PLOTLY_LOCALES.get(app.config.language)) is not None:
-            scripts["data-plotly-locale"] = f"{locale.name}?v={checksum(locale)}"
-        app.add_js_file("karabakh.js", loading_method="defer", **scripts)
+        # nears the viewport.
+        app.add_js_file("karabakh.js", loading_method="defer", **_loader_attributes(app))
 
 
 def served_locale(locale: Path) -> str:
@@ -222,6 +262,7 @@ def _on_build_finished(app: Sphinx, exception) -> None:
         for name, text in files.items():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             (target / name).write_text(text, encoding="utf-8")
+    _publish_charts_alone(app)
     # What each chapter produced, for reviewers to re-execute against (karabakh_book.build.reproduce).
     records = Path(app.outdir) / RECORD_DIR
     records.mkdir(exist_ok=True)
@@ -229,6 +270,40 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     for docname in sorted(app.env.kb_fingerprints):
         record = built_record(executed / f"{docname}.glue.json", app.env.kb_charts.get(docname, []))
         (records / f"{Path(docname).name}.json").write_text(record_json(record), encoding="utf-8")
+
+
+def _publish_charts_alone(app: Sphinx) -> None:
+    """Each chart's images and embed page, and each page's share preview."""
+    outdir, env = Path(app.outdir), app.env
+    owner: dict[str, str] = {}
+    jobs = []
+    for docname in sorted(env.found_docs):
+        charts = env.kb_chart_specs.get(docname, [])
+        for chart in charts:
+            if chart.chart_id in owner:  # its files and embed page would overwrite the other's
+                raise ValueError(f"two pages draw a chart named '{chart.chart_id}': {owner[chart.chart_id]} and {docname}")
+            owner[chart.chart_id] = docname
+            jobs += chart_images.chart_jobs(chart.chart_id, chart.spec, chart.furniture, f"data/{CHART_FILES}")
+            _write_embed_page(app, docname, chart)
+        preview = f"{PREVIEW_DIR}/{docname}.png"
+        title = env.titles[docname].astext() if docname in env.titles else app.config.project
+        jobs.append(chart_images.preview_job(preview, charts[0].spec, charts[0].furniture) if charts
+                    else chart_images.card_job(preview, app.config.project, title))
+    # One cache for both editions and every build of this book (images are keyed by their content).
+    cache = Path(os.environ.get(chart_images.CACHE_VARIABLE) or Path(app.outdir).parents[2] / ".chart-images")
+    chart_images.render(jobs, outdir, cache, app.config.language)
+
+
+def _write_embed_page(app: Sphinx, docname: str, chart) -> None:
+    story_url = f"{app.config.html_baseurl}{docname}.html#{chart.chart_id}"
+    title = app.env.titles[docname].astext() if docname in app.env.titles else docname
+    page = embed_page(chart, story_url=story_url, story_title=title, book_title=app.config.project,
+                      loader=loader_tag(app, "../_static/"))
+    page = page.replace(f'class="{ENGLISH}"', f'class="{ENGLISH}" lang="en"')  # as on the chart's own page
+    page = DOC_URL.sub(lambda m: f"../{re.sub(SEPARATOR, '/', m.group(1))}.html", page)  # the timeline's chapter links
+    path = Path(app.outdir) / EMBED_DIR / f"{chart.chart_id}.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page, encoding="utf-8")
 
 
 def _on_config_inited(app: Sphinx, config) -> None:
@@ -254,6 +329,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", edition_pages.page_context)
     app.connect("html-page-context", _defer_scripts, priority=990)
     app.connect("html-page-context", _trim_previews, priority=900)  # after sphinxext-opengraph's tags (500)
+    app.connect("html-page-context", _share_previews, priority=910)
     app.connect("build-finished", _on_build_finished)
     app.connect("build-finished", edition_pages.write_root_page, priority=400)  # before sphinx-external-toc's
     app.connect("build-finished", edition_pages.write_robots)

@@ -38,7 +38,9 @@
     plot.on("plotly_click", function (event) {
       var point = event.points[0];
       var column = point.data.meta && point.data.meta.link;
-      if (column !== undefined && point.customdata) window.location.href = point.customdata[column];
+      if (column === undefined || !point.customdata) return;
+      // On an embed page the chapter opens in the reader's window, not in the frame.
+      window.open(point.customdata[column], document.body.classList.contains("kb-embed") ? "_top" : "_self");
     });
   }
 
