@@ -251,3 +251,19 @@ def test_every_chart_draws_on_another_site_inside_its_self_sizing_frame(site, se
                 page.close()
         finally:
             other.shutdown()
+
+
+@pytest.mark.parametrize("name", ["chapters/blockade.html", "de/chapters/exodus.html", "embed/war-road-to-war.html"])
+def test_without_javascript_every_chart_shows_its_image_in_its_place(server, browser, name):
+    context = browser.new_context(viewport={"width": 375, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/{name}", wait_until="load")
+    images = page.locator("figure.kb-chart img.kb-chart-print")
+    assert images.count() == page.locator("figure.kb-chart").count() > 0
+    for index in range(images.count()):
+        image = images.nth(index)
+        image.scroll_into_view_if_needed()
+        image.evaluate("i => i.complete ? null : new Promise(r => i.addEventListener('load', r, {once: true}))")
+        assert image.is_visible() and image.evaluate("i => i.naturalWidth") == 2000, (name, index)
+        assert not page.locator("figure.kb-chart .kb-chart-plot").nth(index).is_visible()
+    context.close()

@@ -25,6 +25,8 @@ from .reproduce import figure_record
 
 CHART_FILES = "charts"  # inside the published data folder
 DEFAULT_HEIGHT = 450  # plotly's own, for a figure that sets none: the space reserved for it
+# Without JavaScript no chart is drawn: its image takes the empty place (in a <noscript> of each page's head).
+NO_SCRIPT_STYLE = ".kb-chart-plot { display: none; } .kb-chart-print { display: block; width: 100%; height: auto; }"
 EMBED_URL_PREFIX = "kb-embed:"  # resolved per edition to the absolute address of its embed pages
 EMBED_FURNITURE = 330  # px an embedded chart needs besides its plot (headline, notes, source…): the iframe's first height
 
@@ -103,10 +105,9 @@ def render_chart(fig: go.Figure | dict, taken=()) -> Chart:
     height = int(layout.get("height", DEFAULT_HEIGHT))
     files = f"{DATA_URL_PREFIX}{CHART_FILES}/{chart_id}"
     image_alt = escape(say("Chart: {title}", title=furniture["title"]))
-    # Readers without JavaScript see the chart's image in its place; print shows the image too.
+    # Print, and readers without JavaScript (NO_SCRIPT_STYLE), see the chart's image in its place.
     chart = (
-        f'<div class="kb-chart-plot" id="{chart_id}-plot" style="height:{height}px">'
-        f'<noscript><img src="{files}.png" alt="{image_alt}"></noscript></div>\n'
+        f'<div class="kb-chart-plot" id="{chart_id}-plot" style="height:{height}px"></div>\n'
         f'<img class="kb-chart-print" src="{files}.png" alt="{image_alt}" loading="lazy">\n'
         f'<script type="application/json" class="kb-chart-spec">{spec}</script>\n'
         f'<p class="kb-chart-unavailable">{escape(said["unavailable"])}</p>'

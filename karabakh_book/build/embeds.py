@@ -12,7 +12,7 @@ from html import escape
 
 from ..links import DATA_URL_PREFIX
 from ..words import language, say
-from .chart_html import EMBED_URL_PREFIX, Chart
+from .chart_html import EMBED_URL_PREFIX, NO_SCRIPT_STYLE, Chart
 
 EMBED_DIR = "embed"  # inside an edition's site
 
@@ -33,6 +33,7 @@ def embed_page(chart: Chart, *, story_url: str, story_title: str, book_title: st
 <link rel="canonical" href="{escape(story_url)}">
 <base target="_top">
 <link rel="stylesheet" href="../_static/karabakh.css">
+<noscript><style>{NO_SCRIPT_STYLE}</style></noscript>
 {loader}
 <script defer src="../_static/embed.js"></script>
 </head>

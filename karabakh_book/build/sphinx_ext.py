@@ -26,7 +26,7 @@ from .. import data as book_data
 from ..links import DATA_URL_PREFIX, DOC_URL_PREFIX
 from . import chart_images, edition_pages
 from .appendix import ENGLISH, DataAppendix, data_download_names
-from .chart_html import CHART_FILES, EMBED_URL_PREFIX
+from .chart_html import CHART_FILES, EMBED_URL_PREFIX, NO_SCRIPT_STYLE
 from .embeds import EMBED_DIR, embed_page
 from .environment import BuildEnvironment
 from .reproduce import RECORD_DIR, built_record, record_json
@@ -197,6 +197,7 @@ def _loader_attributes(app: Sphinx) -> dict[str, str]:
 
 
 def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    context["kb_no_script_style"] = NO_SCRIPT_STYLE  # see templates/layout.html
     body = context.get("body", "")
     # Links to published data (charts, appendix) are written page-independently; resolve them here.
     if DATA_URL_PREFIX in body:
