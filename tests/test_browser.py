@@ -6,15 +6,13 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
+from test_editions import BASE
 
-from karabakh_book.build.editions import base_url
 from karabakh_book.build.serve import start
 
 pytestmark = pytest.mark.browser
-BASE = base_url(yaml.safe_load((Path(__file__).resolve().parent.parent / "_config.yml").read_text(encoding="utf-8")))
 
 CHROMIUM = Path("/usr/bin/chromium")
 # As root (CI) Chromium needs --no-sandbox; the rest keeps it from phoning home on a closed network.

@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_editions import ENGLISH_WORDS, pages, without_names
+from test_editions import BASE, ENGLISH_WORDS, pages, without_names
 
 from karabakh_book.build.editions import BASE_URL_VARIABLE, EDITIONS, GERMAN, base_url, config_for
 
 pytestmark = pytest.mark.build
 ROOT = Path(__file__).resolve().parent.parent
-BASE = base_url(yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8")))
 
 
 def tags(html: str) -> dict[str, str]:

@@ -41,14 +41,16 @@ def configure(app: Sphinx, config) -> None:
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Every page links to the same page in the other edition (header switch, ``hreflang``)."""
     current = edition(app)
-    alternates = [(current.language, f"{pagename.rsplit('/', 1)[-1]}.html")]
+    # hreflang addresses are absolute (search engines ignore relative ones), under the site's base URL.
+    site = app.config.html_baseurl.removesuffix(current.site)
+    alternates = [(current.language, f"{site}{current.site}{pagename}.html")]
     context["kb_switches"] = []
     for other in EDITIONS:
         if other == current:
             continue
         if pagename in documents(other, BOOK_ROOT) or pagename in GENERATED_PAGES:
             url = counterpart_url(pagename, current, other)
-            alternates.append((other.language, url))
+            alternates.append((other.language, f"{site}{other.site}{pagename}.html"))
             with speaking(other.language):
                 label = say("Read this page in English") if other.language == "en" else say("Read this page in German")
             context["kb_switches"].append({"url": url, "language": other.language, "name": other.name, "label": label})

@@ -29,8 +29,9 @@ def embed_page(chart: Chart, *, story_url: str, story_title: str, book_title: st
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{escape(story_url)}">
+<meta name="description" content="{escape(chart.furniture['subtitle'])}">
+<link rel="canonical" href="{escape(story_url.split('#')[0])}">
+<link rel="icon" href="../_static/favicon.svg">
 <base target="_top">
 <link rel="stylesheet" href="../_static/karabakh.css">
 <noscript><style>{NO_SCRIPT_STYLE}</style></noscript>
