@@ -319,9 +319,12 @@ def _decreases(frame: pd.DataFrame, field: str) -> list[tuple[int, str]]:
 
 
 def with_sources(frame: pd.DataFrame, data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """``frame`` with the publisher, URL and publication date of each row's source."""
+    """``frame`` with the publisher, URL and publication date of each row's source.
+
+    A table with a column of the same name (the corrections log's ``published``, what the book
+    said) keeps it; the source's column then comes as ``<name>_source`` (``published_source``)."""
     sources = load("sources", data_dir).set_index("source_id")[["publisher", "cites", "url", "published", "publisher_side"]]
-    return frame.join(sources, on="source_id")
+    return frame.join(sources, on="source_id", suffixes=("", "_source"))
 
 
 YEREVAN = "+04:00"  # Armenia has kept UTC+4 all year since 2012; the data's times are local
