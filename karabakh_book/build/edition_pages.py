@@ -76,10 +76,10 @@ def write_root_page(app: Sphinx, exception) -> None:
                 title, read = say("Leaving Karabakh"), say("Read the book in English") if choice.language == "en" else say("Read the book in German")
             choices.append(f'<li lang="{choice.language}"><a href="{choice.site}{landing}" hreflang="{choice.language}">'
                            f"<strong>{escape(title)}</strong> – {escape(read)}</a></li>")
-        body = f"<main><h1>{escape(app.config.html_title)}</h1><ul>{''.join(choices)}</ul></main>"
+        body = f"<main><h1>{escape(app.config.html_title)}</h1><ul class=\"kb-editions\">{''.join(choices)}</ul></main>"
         description = say("The story of Russia's peacekeepers leaving Nagorno-Karabakh in 2024, and how the region got there, "
                           "told with sourced data; in English and in German.")
-        head = (f'<meta name="description" content="{escape(description)}">'
+        head = (f'<meta name="description" content="{escape(description)}"><link rel="stylesheet" href="_static/karabakh.css">'
                 f'<link rel="canonical" href="{escape(app.config.html_baseurl)}">')
     else:
         body = f'<p><a href="{landing}">{escape(app.config.html_title)}</a></p>'
