@@ -128,3 +128,28 @@ def test_the_corrections_page_says_when_there_are_none(site):
             assert expected[edition.language] in html
         else:
             assert 'class="kb-correction' in html
+
+
+@pytest.mark.build
+def test_a_logged_correction_reaches_its_page_and_the_log_in_both_editions(book_copy):
+    from conftest import build
+
+    row = ("fixed_first_count,2026-12-02,exodus,displacement_arrivals_2023,2023-09-24,377 arrivals,377 Ankünfte,"
+           "378 arrivals,378 Ankünfte,A typo.,Ein Tippfehler.,tass_1679727\n")
+    with (book_copy / "data" / "corrections.csv").open("a", encoding="utf-8") as log:
+        log.write(row)
+    result = build(book_copy)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    site = book_copy / "_build" / "html"
+    words = {"en": ("Updated 2 December 2026", "Corrected on 2 December 2026:", "378 arrivals. A typo."),
+             "de": ("Aktualisiert am 2. Dezember 2026", "Korrigiert am 2. Dezember 2026:", "378 Ankünfte. Ein Tippfehler.")}
+    for edition in EDITIONS:
+        updated_, corrected, said = words[edition.language]
+        page = (site / edition.site / "chapters" / "exodus.html").read_text(encoding="utf-8")
+        assert updated_ in DATELINE.search(page).group(1)
+        note = re.search(r'<p class="kb-correction-note">(.*?)</p>', page, re.S).group(1)
+        assert corrected in note and said in note and 'href="corrections.html"' in note
+        assert updated_.split(" ", 1)[1].lower() in CITATION.search(page).group(1).lower()
+        assert "kb-correction-note" not in (site / edition.site / "chapters" / "blockade.html").read_text(encoding="utf-8")
+        log_page = (site / edition.site / "chapters" / "corrections.html").read_text(encoding="utf-8")
+        assert 'href="exodus.html"' in log_page and "377" in log_page and 'href="https://tass.com/world/1679727"' in log_page
