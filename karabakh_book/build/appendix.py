@@ -73,16 +73,22 @@ def _link(text: str, url: str) -> nodes.paragraph:
     return paragraph
 
 
-def _constraints(field: dict) -> str:
-    parts = []
-    for key, value in field.get("constraints", {}).items():
+def _constraints(field: dict) -> nodes.paragraph:
+    """A field's constraints; allowed values are identifiers in the data, shown as code in either language."""
+    paragraph = nodes.paragraph()
+    for number_, (key, value) in enumerate(field.get("constraints", {}).items()):
+        if number_:
+            paragraph += nodes.Text("; ")
         if key == "required":
-            parts.append(say("required") if value else say("optional"))
+            paragraph += nodes.Text(say("required") if value else say("optional"))
         elif key == "enum":
-            parts.append(say("one of: {values}", values=", ".join(map(str, value))))
+            before, _, after = say("one of: {values}", values="\0").partition("\0")
+            paragraph += nodes.Text(before)
+            paragraph += nodes.literal(text=", ".join(map(str, value)))
+            paragraph += nodes.Text(after)
         else:
-            parts.append(f"{key} {value}")
-    return "; ".join(parts)
+            paragraph += nodes.Text(f"{key} {value}")
+    return paragraph
 
 
 def _licences(descriptor: dict) -> str:
