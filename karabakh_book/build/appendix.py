@@ -15,6 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import data as book_data
 from ..links import DATA_URL_PREFIX
 from ..words import language, number, say
+from .citation import dataset_citation
 
 
 def _table(header: list[str] | None, rows: list[list], widths: list[int]) -> nodes.table:
@@ -126,6 +127,10 @@ class DataAppendix(SphinxDirective):
                 facts.insert(2, [say("Period"), span + zone])
             for rule in resource.get("x-rules", []):
                 facts.append([say("Rule checked on every build"), _english(rule.get("description", rule["rule"]))])
+            config = self.env.config
+            citation = dataset_citation(config.author, config.html_title, section[0].astext(), package["version"],
+                                        f"{config.html_baseurl.rstrip('/')}/data/{resource['path']}")
+            facts.append([say("How to cite it"), nodes.paragraph(text=citation, classes=["kb-citation-text"])])
             section += _table(None, facts, [1, 4])
             section += nodes.rubric(text=say("Fields"))
             section += _table(

@@ -88,6 +88,11 @@ def base_url(config: dict) -> str:
     return url.rstrip("/") + "/"
 
 
+def page_url(site_url: str, docname: str) -> str:
+    """A page's absolute address in its edition (``site_url`` is the edition's html_baseurl), as its canonical link gives it."""
+    return f"{site_url.rstrip('/')}/{docname}.html"
+
+
 def counterpart_url(pagename: str, edition: Edition, other: Edition) -> str:
     """The page-relative URL of the same page in the other edition."""
     up = "../" * (pagename.count("/") + edition.site.count("/"))

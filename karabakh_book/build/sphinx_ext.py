@@ -24,9 +24,10 @@ from sphinx.application import Sphinx
 
 from .. import data as book_data
 from ..links import DATA_URL_PREFIX, DOC_URL_PREFIX
-from . import chart_images, edition_pages
+from . import chart_images, datelines, edition_pages
 from .appendix import ENGLISH, DataAppendix, data_download_names
 from .chart_html import CHART_FILES, EMBED_URL_PREFIX, NO_SCRIPT_STYLE
+from .corrections import CorrectionsLog
 from .embeds import EMBED_DIR, embed_page
 from .environment import BuildEnvironment
 from .reproduce import RECORD_DIR, built_record, record_json
@@ -322,6 +323,8 @@ def setup(app: Sphinx) -> dict:
     app.add_css_file("karabakh.css")
     app.add_directive("data-appendix", DataAppendix)
     app.add_directive("build-environment", BuildEnvironment)
+    app.add_directive("corrections-log", CorrectionsLog)
+    app.connect("doctree-read", datelines.add_to_page, priority=400)  # before Sphinx collects the page's contents
     app.connect("builder-inited", _on_builder_inited)
     app.connect("source-read", _on_source_read)
     app.connect("env-get-outdated", _on_env_get_outdated)
