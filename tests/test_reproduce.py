@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build, edit_csv
 
+from karabakh_book.build.release_changes import CHANGES_FILE
 from karabakh_book.build.reproduce import RECORD_DIR, _plain, differences
 from karabakh_book.build.tree import copy_book_tree
 
@@ -72,6 +74,8 @@ def test_two_clean_builds_give_identical_figure_data_and_values(tmp_path):
     assert records
     for name in records:
         assert (sites[0] / RECORD_DIR / name).read_bytes() == (sites[1] / RECORD_DIR / name).read_bytes(), name
+    changes = [(site / CHANGES_FILE).read_bytes() for site in sites]  # a first publication: the same empty listing
+    assert changes[0] == changes[1] and json.loads(changes[0])["first_publication"] is True
     for page in sorted(sites[0].rglob("*.html")):
         charts = [re.findall(r'<figure class="kb-chart".*?</figure>', (site / page.relative_to(sites[0])).read_text(encoding="utf-8"), re.S) for site in sites]
         assert charts[0] == charts[1], page.name

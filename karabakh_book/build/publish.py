@@ -19,16 +19,19 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .editions import EDITIONS, Edition, config_for
+from .release_changes import listing, release_changes, write_changes
 
 BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
 STAGING = Path("_build") / "next"  # Sphinx's own output and doctrees: kept for fast incremental builds
 PUBLISHED = Path("_build") / "html"
 
 
-def publish(site: Path | dict[str, Path], dest: Path) -> Path:
+def publish(site: Path | dict[str, Path], dest: Path, announce=print) -> Path:
     """Copy ``site`` in full beside ``dest``, then make ``dest`` point at the copy atomically.
 
     ``site`` is one built site, or the parts of one: {"": english site, "de/": german site}.
+    Before the swap, every published figure the new release changes is listed (``announce``d,
+    one line at a time) and written into the release (see ``release_changes``).
     """
     parts = {"": site} if not isinstance(site, dict) else site
     parts = {place: Path(path).resolve() for place, path in parts.items()}
@@ -40,6 +43,11 @@ def publish(site: Path | dict[str, Path], dest: Path) -> Path:
     release = releases / datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     for place, path in sorted(parts.items()):  # the root first, then the editions inside it
         shutil.copytree(path, release / place, symlinks=False, dirs_exist_ok=True)
+    previous = Path(os.readlink(dest)).name if dest.is_symlink() else dest.name
+    changes = release_changes(dest if dest.exists() else None, release, previous)
+    write_changes(changes, release)
+    for line in listing(changes):
+        announce(line)
     if dest.exists() and not dest.is_symlink():
         # First publication over a plain folder: keep it as the previous release.
         dest.rename(releases / "previous-folder")

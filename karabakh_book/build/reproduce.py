@@ -88,13 +88,36 @@ def execute_fresh(source: Path, timeout: int = 300):
     return notebook
 
 
+def _glued_record(text) -> dict | None:
+    """A glued JSON object (the chapter's language-neutral ``kb_values``) as a dict, else None."""
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def glue_differences(published: dict, fresh: dict) -> list[str]:
+    """Every glued value that differs; a verdict ('verdict_…') is named as one. A glued record of
+    values is compared value by value, leaving out those also glued on their own (listed once)."""
+    found = []
+    for key in sorted(set(published) | set(fresh)):
+        old, new = published.get(key, "(absent)"), fresh.get(key, "(absent)")
+        if old == new:
+            continue
+        records = _glued_record(old), _glued_record(new)
+        if None not in records:
+            inner = [{k: v for k, v in record.items() if k not in published and k not in fresh} for record in records]
+            found += [f"{line} (in '{key}')" for line in glue_differences(*inner)]
+            continue
+        what = f"verdict '{key.removeprefix('verdict_')}'" if key.startswith("verdict_") else f"glued value '{key}'"
+        found.append(f"{what}: {old} -> {new}")
+    return found
+
+
 def differences(published: dict, fresh: dict) -> list[str]:
     """Every value that differs, as 'what: published -> fresh'."""
-    found = []
-    for key in sorted(set(published["glue"]) | set(fresh["glue"])):
-        old, new = published["glue"].get(key, "(absent)"), fresh["glue"].get(key, "(absent)")
-        if old != new:
-            found.append(f"glued value '{key}': {old} -> {new}")
+    found = glue_differences(published["glue"], fresh["glue"])
     if len(published["figures"]) != len(fresh["figures"]):
         found.append(f"number of charts: {len(published['figures'])} -> {len(fresh['figures'])}")
     for number, (old, new) in enumerate(zip(published["figures"], fresh["figures"]), 1):
