@@ -46,6 +46,15 @@ def test_a_page_is_updated_on_its_latest_correction_and_notes_each_newest_first(
     assert notes(frame, "blockade") == []
 
 
+def test_a_day_of_several_corrections_is_one_note_listing_them(tmp_path):
+    same_day = CORRECTIONS.replace("early,2026-11-30", "early,2026-12-02")
+    frame = corrections(write_fixture(tmp_path, {"sources.csv": SOURCES, "corrections.csv": same_day}))
+    (note,) = notes(frame, "exodus")
+    items = [item.astext() for item in note.findall(nodes.list_item)]
+    assert note.astext().startswith("Corrected on 2 December 2026:") and note.astext().endswith("See all corrections.")
+    assert items == ["120 arrivals. A typo.", "On 19 September. The wire gave Moscow time."]
+
+
 def test_the_german_edition_notes_corrections_in_german(logged):
     with speaking("de"):
         frame = corrections(logged)

@@ -46,13 +46,19 @@ def doc_link(target: str, text: str | None = None) -> addnodes.pending_xref:
 
 
 def notes(frame: pd.DataFrame, page: str) -> list[nodes.Node]:
-    """'Corrected on 2 December 2026: <now>. <why> See all corrections.', one per correction of the page."""
+    """One dated note per day the page was corrected: 'Corrected on 2 December 2026: <now>. <why>
+    See all corrections.'; a day with several corrections lists them."""
     found = []
-    for row in of_page(frame, page).itertuples():
-        note = nodes.paragraph(classes=["kb-correction-note"])
-        note += nodes.strong(text=say("Corrected on {date:day}:", date=row.date))
-        note += nodes.Text(f" {str(row.now).rstrip('.')}. {row.why} ")
-        note += doc_link(CORRECTIONS_PAGE, say("See all corrections."))
+    for date, rows in of_page(frame, page).groupby("date", sort=False):  # newest first, as the log
+        said = [nodes.Text(f"{str(row.now).rstrip('.')}. {row.why}") for row in rows.itertuples()]
+        heading = nodes.strong(text=say("Corrected on {date:day}:", date=date))
+        link = doc_link(CORRECTIONS_PAGE, say("See all corrections."))
+        if len(said) == 1:
+            note = nodes.paragraph("", "", heading, nodes.Text(" "), said[0], nodes.Text(" "), link, classes=["kb-correction-note"])
+        else:
+            items = nodes.bullet_list("", *(nodes.list_item("", nodes.paragraph("", "", text)) for text in said))
+            note = nodes.container("", nodes.paragraph("", "", heading), items, nodes.paragraph("", "", link),
+                                   classes=["kb-correction-note"])
         found.append(note)
     return found
 
