@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 HTML := _build/html
 
-.PHONY: book test serve clean chromium publish rerun verify bench
+.PHONY: book test serve clean chromium java publish rerun verify bench
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -32,8 +32,9 @@ $(TEST_STAMP): $(STAMP) requirements-test.txt
 book: $(STAMP) chromium
 	$(PY) -m karabakh_book.build.publish build .
 
-## test: install test tools and Debian's chromium, build the book, run every test
-test: $(TEST_STAMP) chromium book
+## test: install test tools, the npm tools, Debian's chromium and Java (for the Nu Html Checker), build the book,
+##       run every test
+test: $(TEST_STAMP) $(NODE_STAMP) chromium java book
 	$(PY) -m pytest
 
 chromium:
@@ -42,6 +43,15 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "Chart images and browser tests need Debian's chromium at $(CHROMIUM): run 'sudo apt-get install chromium', then 'make test'." >&2; exit 1; \
+	  fi; \
+	fi
+
+java:
+	@if ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else \
+	    echo "The HTML check needs Java 17: run 'sudo apt-get install default-jre-headless', then 'make test'." >&2; exit 1; \
 	  fi; \
 	fi
 

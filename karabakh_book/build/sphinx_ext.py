@@ -24,7 +24,7 @@ from sphinx.application import Sphinx
 
 from .. import data as book_data
 from ..links import DATA_URL_PREFIX, DOC_URL_PREFIX
-from . import chart_images, datelines, edition_pages
+from . import chart_images, datelines, edition_pages, valid_html
 from .appendix import ENGLISH, DataAppendix, data_download_names
 from .chart_html import CHART_FILES, EMBED_URL_PREFIX, NO_SCRIPT_STYLE
 from .corrections import CorrectionsLog
@@ -319,6 +319,7 @@ def _on_config_inited(app: Sphinx, config) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    valid_html.setup(app)
     app.connect("config-inited", _on_config_inited)
     app.add_css_file("karabakh.css")
     app.add_directive("data-appendix", DataAppendix)
