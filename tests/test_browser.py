@@ -265,3 +265,36 @@ def test_without_javascript_every_chart_shows_its_image_in_its_place(server, bro
         assert image.is_visible() and image.evaluate("i => i.naturalWidth") == 2000, (name, index)
         assert not page.locator("figure.kb-chart .kb-chart-plot").nth(index).is_visible()
     context.close()
+
+
+VIOLATIONS = "window.kbViolations = []; document.addEventListener('securitypolicyviolation', e => window.kbViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
+
+
+@pytest.mark.parametrize("name", ["chapters/blockade.html", "de/chapters/index.html", "de/embed/exodus-curve.html", "search.html"])
+def test_the_policy_lets_the_page_and_its_charts_run_and_reports_no_violation(server, browser, name):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.add_init_script(VIOLATIONS)
+    page.goto(f"{server}/{name}", wait_until="load")
+    for index in range(page.locator("figure.kb-chart").count()):
+        draw(page, page.locator("figure.kb-chart").nth(index))
+    assert page.evaluate("window.kbViolations") == []
+    page.close()
+
+
+def test_a_third_party_script_pasted_into_a_page_is_blocked(server, browser):
+    page = browser.new_page()
+    page.add_init_script(VIOLATIONS)
+    # Were it allowed to run, the tracker would say so; the route answers for the foreign host offline.
+    page.route("https://tracker.example/**", lambda route: route.fulfill(body="window.kbTracked = true;", content_type="text/javascript"))
+
+    def with_tracker(route):
+        html = route.fetch().text()
+        route.fulfill(body=html.replace("</body>", '<script src="https://tracker.example/t.js"></script></body>'),
+                      content_type="text/html")
+
+    page.route(f"{server}/chapters/exodus.html", with_tracker)
+    page.goto(f"{server}/chapters/exodus.html", wait_until="load")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.kbTracked") is None
+    assert any(v.startswith("script-src") and "tracker.example" in v for v in page.evaluate("window.kbViolations"))
+    page.close()

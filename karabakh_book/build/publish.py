@@ -71,6 +71,7 @@ def build(book: Path) -> int:
     ``_build/html`` only when both succeeded."""
     from ..data import VALIDATION_CACHE
     from .compress import compress_site
+    from .csp import HEADERS, protect_pages, write_headers
     from .preexecute import preexecute
 
     book = Path(book).resolve()
@@ -91,8 +92,10 @@ def build(book: Path) -> int:
         if result.returncode != 0:
             print(f"build of the {edition.name} edition failed: nothing published, {book / PUBLISHED} is unchanged", file=sys.stderr)
             return result.returncode
+        protect_pages(output / "_build" / "html")  # a Content-Security-Policy on every page
         compress_site(output / "_build" / "html")  # .br and .gz beside every text file, for hosts that serve them
         parts[edition.site] = output / "_build" / "html"
+    write_headers(parts, parts[""] / HEADERS)  # the same policies as HTTP headers, for static hosts that read them
     release = publish(parts, book / PUBLISHED)
     print(f"published {release.name} to {book / PUBLISHED}")
     return 0

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .compress import ENCODINGS
+from .csp import REFERRER, header_policy
 
 # A file whose URL carries its checksum (?v=, ?digest=) never changes under that URL.
 FOREVER = "public, max-age=31536000, immutable"
@@ -67,8 +68,18 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(os.fstat(handle.fileno()).st_size))
         self.send_header("Last-Modified", self.date_time_string(path.stat().st_mtime))
         self.send_header("Cache-Control", cache_control(self.path))
+        if path.suffix == ".html":
+            self._send_policy(path)
         self.end_headers()
         return handle
+
+    def _send_policy(self, path: Path) -> None:
+        """A book page's Content-Security-Policy as a header too, with who may frame it (see csp)."""
+        html = path.read_text(encoding="utf-8")
+        if 'http-equiv="Content-Security-Policy"' in html:
+            page = path.resolve().relative_to(Path(self.directory).resolve())
+            self.send_header("Content-Security-Policy", header_policy(page.as_posix(), html))
+            self.send_header("Referrer-Policy", REFERRER)
 
     def log_message(self, *args) -> None:
         if self.server.verbose:
