@@ -90,7 +90,8 @@ def copy_book(target: Path) -> Path:
 
 def build(book: Path) -> subprocess.CompletedProcess:
     """Build ``book`` the way ``make book`` does (staging, then publish); return the finished process."""
-    env = dict(os.environ, PYTHONPATH=str(book))
+    # Chart images are keyed by their content: the book's own cache serves scratch copies too.
+    env = dict(os.environ, PYTHONPATH=str(book), KARABAKH_IMAGE_CACHE=str(ROOT / "_build" / ".chart-images"))
     return subprocess.run(
         [sys.executable, "-m", "karabakh_book.build.publish", "build", str(book)],
         cwd=book, env=env, capture_output=True, text=True, timeout=600,

@@ -262,3 +262,12 @@ def test_the_methods_page_records_every_pinned_version(site):
     html = re.search(r'<ul class="kb-build-environment.*?</ul>', html, re.S).group(0)
     recorded = dict(re.findall(r'<span class="pre">([A-Za-z0-9_.\-]+)</span> <span class="pre">([^<]+)</span>', html))
     assert recorded == pins()
+
+
+def test_a_tampered_vendored_file_fails_the_build_naming_it(book_copy):
+    bundle = book_copy / "karabakh_book" / "build" / "vendor" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+    bundle.write_text(bundle.read_text(encoding="utf-8") + "\nfetch('https://tracker.example/');\n", encoding="utf-8")
+    result = build(book_copy)
+    assert result.returncode != 0
+    assert f"vendored file {bundle} does not match its checksum" in result.stderr, result.stderr[-2000:]
+    assert not (book_copy / "_build" / "html").exists(), "nothing published"

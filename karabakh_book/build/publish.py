@@ -18,6 +18,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import vendored
 from .editions import EDITIONS, Edition, config_for
 from .release_changes import listing, release_changes, write_changes
 
@@ -75,6 +76,11 @@ def build(book: Path) -> int:
     from .preexecute import preexecute
 
     book = Path(book).resolve()
+    try:
+        vendored.verify(book / "karabakh_book" / "build" / "vendor")
+    except vendored.TamperedVendorFile as problem:
+        print(problem, file=sys.stderr)
+        return 1
     # Tables that passed validation are remembered for this build (see karabakh_book.data).
     os.environ.setdefault(VALIDATION_CACHE, str(book / "_build" / ".validated"))
     executed = preexecute(book)  # chapters missing from the cache, in parallel, ahead of Sphinx
