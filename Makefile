@@ -11,9 +11,11 @@ HTML := _build/html
 
 .PHONY: book test serve clean chromium java publish rerun verify bench
 
+# Every package is installed only if its file has the hash the lock records (requirements*.txt, compiled from
+# requirements*.in by pip-tools: see the README).
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
@@ -23,7 +25,7 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $@
 
 $(TEST_STAMP): $(STAMP) requirements-test.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 	touch $@
 
 ## book: install the pinned environment (and Debian's chromium, which renders the chart images), execute every
