@@ -104,3 +104,11 @@ def test_every_chart_has_an_anchor_images_to_download_and_an_embed_page(site):
             headline = re.search(rf'id="{chart_id}-title">([^<]+)<', html).group(1)
             assert f'id="{chart_id}-title">{headline}<' in embed and 'class="bd-' not in embed, chart_id  # no theme
     assert len({chart for _, chart in seen}) >= 20
+
+
+def test_sphinx_s_own_pages_describe_themselves_in_their_edition_s_language(site):
+    for edition in EDITIONS:
+        for name in ("search.html", "genindex.html"):
+            description = tags((site / edition.site / name).read_text(encoding="utf-8")).get("description", "")
+            assert len(description) > 15, (edition.language, name)
+            assert ("Berg-Karabach verlassen" in description) == (edition == GERMAN), (edition.language, name, description)

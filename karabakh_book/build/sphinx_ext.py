@@ -24,6 +24,7 @@ from sphinx.application import Sphinx
 
 from .. import data as book_data
 from ..links import DATA_URL_PREFIX, DOC_URL_PREFIX
+from ..words import say
 from . import chart_images, datelines, edition_pages, valid_html
 from .appendix import ENGLISH, DataAppendix, data_download_names
 from .chart_html import CHART_FILES, EMBED_URL_PREFIX, NO_SCRIPT_STYLE
@@ -167,8 +168,17 @@ PREVIEW_DIR = "previews"  # inside an edition's site: each page's share image
 TWITTER_CARD = '<meta name="twitter:card" content="summary"'
 
 
+def _describe_generated_pages(pagename: str, context: dict, book: str) -> None:
+    """Sphinx's own pages (search, index) have no lede to describe them: a sentence of ours."""
+    descriptions = {"search": say("Search the chapters, charts and notes of {book}.", book=book),
+                    "genindex": say("The index of {book}.", book=book)}
+    if pagename in descriptions and 'name="description"' not in context.get("metatags", ""):
+        context["metatags"] = context.get("metatags", "") + f'<meta name="description" content="{escape(descriptions[pagename])}" />\n'
+
+
 def _share_previews(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """A link to the page previews its lead chart (or the book's card): og:image and a large card."""
+    _describe_generated_pages(pagename, context, app.config.project)
     if "metatags" not in context:
         return
     charts = app.env.kb_chart_specs.get(pagename)
