@@ -179,7 +179,7 @@ def _describe_generated_pages(pagename: str, context: dict, book: str) -> None:
 def _share_previews(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """A link to the page previews its lead chart (or the book's card): og:image and a large card."""
     _describe_generated_pages(pagename, context, app.config.project)
-    if "metatags" not in context:
+    if "metatags" not in context or pagename not in app.env.found_docs:  # previews exist for the book's pages
         return
     charts = app.env.kb_chart_specs.get(pagename)
     alt = charts[0].furniture["title"] if charts else context.get("title", "")
