@@ -83,7 +83,7 @@ def test_every_page_of_both_editions_has_a_publication_date():
 @pytest.mark.skipif(not (ROOT / ".git").exists(), reason="not a git checkout")
 def test_publication_dates_agree_with_git_history():
     assert (ROOT / "data" / "publication.csv").read_text(encoding="utf-8") == publication.from_history(ROOT)
-    assert publication.first_added(ROOT / "chapters" / "exodus.md", ROOT) == "2026-11-29"
+    assert publication.first_added(ROOT / "chapters" / "exodus.md", ROOT)[0] == "2026-11-29"
 
 
 def test_citation_cff_names_the_book_its_authors_date_licence_and_address():

@@ -21,17 +21,18 @@ from .editions import EDITIONS, Edition, documents
 from .tree import BOOK_ROOT
 
 RESOURCE = "publication"
-COLUMNS = ("page", "edition", "published")
+COLUMNS = ("page", "edition", "published", "source_commit")
 
 
-def first_added(path: Path, book: Path = BOOK_ROOT) -> str | None:
-    """The date (YYYY-MM-DD) of the first commit that added ``path``; None if git never saw it."""
+def first_added(path: Path, book: Path = BOOK_ROOT) -> tuple[str, str] | None:
+    """The date (YYYY-MM-DD) and hash of the first commit that added ``path`` (the row's source:
+    ``git show <hash>`` shows it); None if git never saw it."""
     result = subprocess.run(
-        ["git", "log", "--diff-filter=A", "--format=%ad", "--date=short", "--", str(Path(path).relative_to(book))],
+        ["git", "log", "--diff-filter=A", "--format=%ad %H", "--date=short", "--", str(Path(path).relative_to(book))],
         cwd=book, capture_output=True, text=True, check=True,
     )
-    dates = result.stdout.split()
-    return dates[-1] if dates else None  # git lists the newest first
+    commits = result.stdout.splitlines()
+    return tuple(commits[-1].split()) if commits else None  # git lists the newest first
 
 
 def pages(edition: Edition, book: Path = BOOK_ROOT) -> list[str]:
@@ -49,7 +50,7 @@ def from_history(book: Path = BOOK_ROOT) -> str:
             added = first_added(edition.chapter(book, page), book)
             if added is None:
                 raise ValueError(f"{edition.chapter(book, page)} is in no commit yet: commit the page, then write its date")
-            writer.writerow((page, edition.language, added))
+            writer.writerow((page, edition.language, *added))
     return out.getvalue()
 
 
